@@ -1,0 +1,20 @@
+package org.kdclaims.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.Tag;
+
+/** A claim on Fashion-MNIST, tagged {@code fashion-mnist}. */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@Documented
+@Tag("fashion-mnist")
+@Dataset(Dataset.Kind.FASHION_MNIST)
+public @interface FashionMnist {
+}

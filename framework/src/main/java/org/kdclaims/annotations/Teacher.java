@@ -1,0 +1,24 @@
+package org.kdclaims.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The teacher that students in a claim are distilled from. On a class or method it is the default
+ * for every distilled arm; epochs 0 means the scale profile's default for the paper's 200.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@Documented
+public @interface Teacher {
+    /** Architecture name, e.g. "wrn-16-3" (see Architectures.KNOWN). */
+    String arch();
+
+    /** Training epochs at paper scale; 0 = the protocol default (200 on CIFAR-10). */
+    int epochs() default 0;
+}

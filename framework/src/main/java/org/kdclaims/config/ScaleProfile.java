@@ -1,0 +1,110 @@
+package org.kdclaims.config;
+
+import java.util.Locale;
+
+import org.kdclaims.models.Architecture;
+import org.kdclaims.models.SmallCnn;
+import org.kdclaims.models.WideResNet;
+
+/**
+ * Maps the paper's protocol onto a cheaper one by fixed rules, so that one claim test runs
+ * unchanged at every scale:
+ * <ul>
+ *   <li>epochs: the paper's epochs times {@code epochFraction} (at least {@code minEpochs}); the
+ *       schedule keeps its shape because its decays are fractions of training;</li>
+ *   <li>data: a stratified training subset of {@code trainPerClass} images per class (0 = all),
+ *       {@code testPerClass} test images per class (0 = all), images downscaled to
+ *       {@code resolution};</li>
+ *   <li>architectures: widths times {@code widthMultiplier}, WRN depth capped at {@code maxDepth}
+ *       (keeping the ordering of teacher sizes);</li>
+ *   <li>seeds: at most {@code maxSeeds} (0 = as annotated);</li>
+ *   <li>verdicts: asserted only when {@code assertVerdicts} (never at smoke scale).</li>
+ * </ul>
+ * Select with {@code -Dkd.scale=smoke|ci|paper}; each field can be overridden with
+ * {@code -Dkd.epochFraction=}, {@code -Dkd.trainPerClass=}, {@code -Dkd.testPerClass=},
+ * {@code -Dkd.resolution=}, {@code -Dkd.widthMultiplier=}, {@code -Dkd.maxDepth=},
+ * {@code -Dkd.maxSeeds=}, {@code -Dkd.evalEvery=}.
+ */
+public record ScaleProfile(String name, double epochFraction, int minEpochs, int trainPerClass, int testPerClass,
+        int resolution, double widthMultiplier, int maxDepth, int maxSeeds, int evalEvery, boolean assertVerdicts) {
+
+    public static final int PAPER_EPOCHS = 200;
+
+    public static ScaleProfile smoke() {
+        return new ScaleProfile("smoke", 0.02, 3, 20, 20, 16, 0.25, 10, 2, 0, false);
+    }
+
+    public static ScaleProfile ci() {
+        return new ScaleProfile("ci", 0.075, 12, 250, 200, 16, 0.5, 10, 3, 0, true);
+    }
+
+    public static ScaleProfile paper() {
+        return new ScaleProfile("paper", 1, 1, 0, 0, 32, 1, Integer.MAX_VALUE, 0, 1, true);
+    }
+
+    /** The profile named by {@code kd.scale} (default smoke), with any overrides applied. */
+    public static ScaleProfile fromSystemProperties() {
+        String name = prop("kd.scale", "smoke");
+        ScaleProfile base = switch (name.toLowerCase(Locale.ROOT)) {
+            case "smoke" -> smoke();
+            case "ci" -> ci();
+            case "paper" -> paper();
+            default -> throw new IllegalArgumentException(
+                    "unknown scale profile -Dkd.scale=" + name + "; use smoke, ci or paper");
+        };
+        return new ScaleProfile(base.name,
+                Double.parseDouble(prop("kd.epochFraction", Double.toString(base.epochFraction))),
+                base.minEpochs,
+                Integer.parseInt(prop("kd.trainPerClass", Integer.toString(base.trainPerClass))),
+                Integer.parseInt(prop("kd.testPerClass", Integer.toString(base.testPerClass))),
+                Integer.parseInt(prop("kd.resolution", Integer.toString(base.resolution))),
+                Double.parseDouble(prop("kd.widthMultiplier", Double.toString(base.widthMultiplier))),
+                Integer.parseInt(prop("kd.maxDepth", Integer.toString(base.maxDepth))),
+                Integer.parseInt(prop("kd.maxSeeds", Integer.toString(base.maxSeeds))),
+                Integer.parseInt(prop("kd.evalEvery", Integer.toString(base.evalEvery))),
+                base.assertVerdicts);
+    }
+
+    private static String prop(String key, String fallback) {
+        String v = System.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    /** Epochs at this scale for a run of {@code paperEpochs} epochs in the paper. */
+    public int epochs(int paperEpochs) {
+        return Math.max(minEpochs, (int) Math.round(paperEpochs * epochFraction));
+    }
+
+    /** An epoch given at paper scale (e.g. an ESKD stop), mapped proportionally. */
+    public int epochAt(int paperEpoch, int paperEpochs) {
+        return Math.max(1, Math.min(epochs(paperEpochs), (int) Math.round((double) paperEpoch / paperEpochs * epochs(paperEpochs))));
+    }
+
+    public int seeds(int annotated) {
+        return maxSeeds <= 0 ? annotated : Math.min(annotated, maxSeeds);
+    }
+
+    /** The architecture trained at this scale for one named in a claim. */
+    public Architecture scale(Architecture a) {
+        if (a instanceof WideResNet w) {
+            return new WideResNet(Math.min(w.depth(), maxDepth), w.widen() * widthMultiplier);
+        }
+        if (a instanceof SmallCnn c) {
+            return new SmallCnn(Math.max(1, (int) Math.round(c.width() * widthMultiplier)));
+        }
+        return a;
+    }
+
+    /** 0 = evaluate on the test set only after the last epoch. */
+    public int evalEvery(int epochs) {
+        return evalEvery <= 0 ? epochs : evalEvery;
+    }
+
+    public String describe() {
+        return String.format(Locale.ROOT,
+                "%s: epochs x%s (min %d), %s train/class, %s test/class, %dx%d px, width x%s, depth <= %s, seeds <= %s",
+                name, epochFraction, minEpochs, trainPerClass == 0 ? "all" : trainPerClass,
+                testPerClass == 0 ? "all" : testPerClass, resolution, resolution, widthMultiplier,
+                maxDepth == Integer.MAX_VALUE ? "any" : maxDepth, maxSeeds == 0 ? "as annotated" : maxSeeds);
+    }
+}

@@ -1,0 +1,130 @@
+package org.kdclaims.data;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+
+/**
+ * Mini-batches of normalised (and, for training, augmented) images, produced lazily so that an
+ * epoch of 50,000 images never exists as floats all at once.
+ *
+ * <p>All randomness comes from (seed, epoch): the order from one stream, and every image's
+ * augmentation from its own stream keyed by (seed, epoch, image index). Two runs with the same
+ * seed therefore see identical batches in identical order, whatever the batch size or the
+ * number of threads consuming them, and a different epoch gives a different order.
+ */
+public final class Batches {
+    private static final long ORDER_STREAM = 1;
+    private static final long AUGMENT_STREAM = 2;
+
+    private Batches() {
+    }
+
+    /**
+     * The batches of one training epoch. The last, partial batch is kept.
+     *
+     * @param shuffle false keeps the data set order (augmentation, if any, still applies)
+     */
+    public static Iterator<Batch> epoch(ImageDataset d, Normalization n, Augmentation a, int batchSize,
+                                        long seed, int epoch, boolean shuffle) {
+        if (n.channels() != d.channels()) {
+            throw new IllegalArgumentException("normalisation has " + n.channels() + " channels, the data "
+                    + d.channels());
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        return new BatchIterator(d, n.lookupTable(), a, batchSize, order(d.size(), seed, epoch, shuffle), seed, epoch);
+    }
+
+    /** Evaluation: data set order, no augmentation. */
+    public static Iterator<Batch> evaluation(ImageDataset d, Normalization n, int batchSize) {
+        return epoch(d, n, Augmentation.none(), batchSize, 0, 0, false);
+    }
+
+    /** The order in which {@link #epoch} visits the images: a seeded permutation, or 0..size-1. */
+    public static int[] order(int size, long seed, int epoch, boolean shuffle) {
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        if (shuffle) {
+            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, ORDER_STREAM, epoch));
+            for (int i = size - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return order;
+    }
+
+    /** Number of batches per epoch, counting the last partial one. */
+    public static int count(int size, int batchSize) {
+        return (size + batchSize - 1) / batchSize;
+    }
+
+    private static final class BatchIterator implements Iterator<Batch> {
+        private final ImageDataset data;
+        private final float[][] table;
+        private final Augmentation augmentation;
+        private final int batchSize;
+        private final int[] order;
+        private final long seed;
+        private final int epoch;
+        private final float[] scratch;
+        private int position;
+
+        BatchIterator(ImageDataset data, float[][] table, Augmentation augmentation, int batchSize, int[] order,
+                      long seed, int epoch) {
+            this.data = data;
+            this.table = table;
+            this.augmentation = augmentation;
+            this.batchSize = batchSize;
+            this.order = order;
+            this.seed = seed;
+            this.epoch = epoch;
+            this.scratch = new float[data.imageBytes()];
+        }
+
+        @Override
+        public boolean hasNext() {
+            return position < order.length;
+        }
+
+        @Override
+        public Batch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            int size = Math.min(batchSize, order.length - position);
+            int c = data.channels();
+            int plane = data.height() * data.width();
+            int imageBytes = data.imageBytes();
+            byte[] pixels = data.rawPixels();
+            float[] features = new float[size * imageBytes];
+            int[] labels = new int[size];
+            for (int i = 0; i < size; i++) {
+                int index = order[position + i];
+                labels[i] = data.label(index);
+                boolean augment = !augmentation.isNone();
+                float[] target = augment ? scratch : features;
+                int offset = augment ? 0 : i * imageBytes;
+                int source = index * imageBytes;
+                for (int ch = 0; ch < c; ch++) {
+                    float[] lut = table[ch];
+                    for (int p = 0; p < plane; p++) {
+                        target[offset + ch * plane + p] = lut[pixels[source + ch * plane + p] & 0xFF];
+                    }
+                }
+                if (augment) {
+                    SplittableRandom random = new SplittableRandom(Seeds.derive(seed, AUGMENT_STREAM, epoch, index));
+                    augmentation.apply(scratch, 0, c, data.height(), data.width(), features, i * imageBytes, random);
+                }
+            }
+            position += size;
+            return new Batch(features, labels, size, c, data.height(), data.width());
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.kdclaims.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where the real data sets are. CIFAR-10 is looked up, in this order:
+ * <ol>
+ *   <li>the system property {@value #CIFAR_PROPERTY} (e.g. {@code mvn test -Dkd.cifar=/data/cifar-10});</li>
+ *   <li>the environment variable {@value #CIFAR_ENV};</li>
+ *   <li>{@value #SHARED_CIFAR} in the repository root (system property {@value #REPO_ROOT_PROPERTY},
+ *       set by Surefire) or one of its parents, e.g. {@code ../shared/datasets/cifar-10};</li>
+ *   <li>the same, walking up from the working directory.</li>
+ * </ol>
+ * An explicit setting is returned even if nothing is there, so that a typo fails loudly instead of
+ * silently skipping the tests that need the data. Relative settings are resolved against the
+ * repository root when known (Maven runs tests in the module folder).
+ */
+public final class DataLocations {
+    public static final String CIFAR_PROPERTY = "kd.cifar";
+    public static final String CIFAR_ENV = "KD_CIFAR";
+    public static final String REPO_ROOT_PROPERTY = "kd.repo.root";
+    static final String SHARED_CIFAR = "shared/datasets/cifar-10";
+
+    private DataLocations() {
+    }
+
+    /** The CIFAR-10 location, or empty when none is configured and none is found. */
+    public static Optional<Path> cifar10() {
+        return cifar10(System::getProperty, System::getenv, Path.of(System.getProperty("user.dir")));
+    }
+
+    static Optional<Path> cifar10(UnaryOperator<String> properties, UnaryOperator<String> environment, Path workingDir) {
+        Path repoRoot = blankToNull(properties.apply(REPO_ROOT_PROPERTY)) == null
+                ? null : Path.of(properties.apply(REPO_ROOT_PROPERTY).strip());
+        Path base = repoRoot != null ? repoRoot : workingDir;
+        for (String configured : new String[] {properties.apply(CIFAR_PROPERTY), environment.apply(CIFAR_ENV)}) {
+            String value = blankToNull(configured);
+            if (value != null) {
+                return Optional.of(resolve(base, value, properties));
+            }
+        }
+        List<Path> starts = new ArrayList<>();
+        if (repoRoot != null) {
+            starts.add(repoRoot);
+        }
+        starts.add(workingDir);
+        for (Path start : starts) {
+            for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(SHARED_CIFAR);
+                if (Files.isDirectory(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Path resolve(Path base, String value, UnaryOperator<String> properties) {
+        String v = value.strip();
+        String home = properties.apply("user.home");
+        if (home != null && (v.equals("~") || v.startsWith("~/"))) {
+            v = home + v.substring(1);
+        }
+        return base.resolve(v).toAbsolutePath().normalize();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** How to point the project at CIFAR-10, for error and skip messages. */
+    public static String howToProvideCifar10() {
+        return "Point the project at CIFAR-10 with the system property " + CIFAR_PROPERTY
+                + " (mvn test -D" + CIFAR_PROPERTY + "=/path) or the environment variable " + CIFAR_ENV
+                + "=/path. The path may be the official binary release (the cifar-10-batches-bin folder"
+                + " or the folder holding it), an image tree train/<class>/*.png|*.jpg + test/<class>/...,"
+                + " a .tar.gz of that tree, or a folder holding exactly one such archive. Without a setting,"
+                + " " + SHARED_CIFAR + " is looked for in the repository root and its parents"
+                + " (e.g. ../" + SHARED_CIFAR + ").";
+    }
+}

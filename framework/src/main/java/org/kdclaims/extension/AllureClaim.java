@@ -1,0 +1,53 @@
+package org.kdclaims.extension;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.qameta.allure.Allure;
+import org.kdclaims.reports.model.ArmResult;
+import org.kdclaims.reports.model.ClaimResult;
+
+/**
+ * Puts a claim's result into its Allure test case: labels (epic = the paper, feature = claim id,
+ * story = table or figure), parameters, the per-seed metrics as a JSON attachment and the verdict
+ * with its statistics. Training runs are Allure steps, added while they train ({@link ArmTrainer}).
+ */
+final class AllureClaim {
+    static final String EPIC = "On the Efficacy of Knowledge Distillation (Cho & Hariharan, ICCV 2019)";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private AllureClaim() {
+    }
+
+    static void labels(ClaimPlan plan) {
+        Allure.epic(EPIC);
+        Allure.feature(plan.claim().id());
+        Allure.story(plan.claim().source());
+        Allure.description(plan.claim().statement());
+    }
+
+    static void write(ClaimResult r) {
+        try {
+            r.parameters().forEach(Allure::parameter);
+            if (r.verdict() != null) {
+                Allure.parameter("verdict", r.verdict());
+                StringBuilder s = new StringBuilder();
+                s.append(r.id()).append(' ').append(r.verdict()).append('\n').append(r.hypothesis()).append('\n');
+                for (ArmResult a : r.arms()) {
+                    s.append(String.format(Locale.ROOT, "%s: mean %.3f, sd %.3f, 95%% CI [%.3f, %.3f], values %s%n",
+                            a.name(), a.mean(), a.sd(), a.ciLow(), a.ciHigh(), a.values()));
+                }
+                s.append(String.format(Locale.ROOT, "%s: t = %.3f, df = %.1f, p = %.4g, Hedges' g = %.2f, alpha = %.2f%n",
+                        r.test().method(), r.test().statistic(), r.test().df(), r.test().pValue(), r.test().effectSize(),
+                        r.test().alpha()));
+                Allure.addAttachment("verdict", "text/plain", s.toString(), ".txt");
+            }
+            Allure.addAttachment("per-seed metrics", "application/json", JSON.writeValueAsString(r.arms()), ".json");
+            Allure.addAttachment("training runs", "application/json", JSON.writeValueAsString(r.runs()), ".json");
+        } catch (Exception e) {
+            System.err.println("[kd] could not write Allure attachments: " + e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.kdclaims.extension;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.kdclaims.api.Metric;
+import org.kdclaims.reports.model.ArmResult;
+import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.PaperValue;
+import org.kdclaims.reports.model.Plot;
+import org.kdclaims.reports.model.Point;
+import org.kdclaims.reports.model.Series;
+import org.kdclaims.reports.model.TestResult;
+import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.stats.Comparison;
+import org.kdclaims.stats.Summary;
+import org.kdclaims.stats.Verdict;
+import org.kdclaims.training.EpochMetrics;
+import org.kdclaims.training.TrainedModel;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Collects what one claim invocation trained and concluded, turns the verdict into the JUnit
+ * outcome, and writes the claim's result (results store and Allure) after the test, whatever
+ * happened, so that nothing is lost when a claim fails or training breaks.
+ */
+public final class ClaimRecorder {
+    private final ClaimPlan plan;
+    private final ExperimentRuntime runtime;
+    private final List<TrainingRunRecord> runs = new ArrayList<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final long started = System.nanoTime();
+    private Metric a;
+    private Metric b;
+    private Comparison comparison;
+
+    ClaimRecorder(ClaimPlan plan, ExperimentRuntime runtime) {
+        this.plan = plan;
+        this.runtime = runtime;
+        parameters.put("scale", runtime.profile().describe());
+        parameters.put("data", runtime.runInfo().dataset());
+        parameters.put("native build", runtime.runInfo().nativeBuild() + ", " + runtime.runInfo().threads() + " threads");
+        parameters.put("seeds", runtime.profile().seeds(plan.seeds()) + " from " + plan.seedBase());
+        parameters.put("distillation", plan.distillation().describe());
+        parameters.put("alpha", Double.toString(plan.claim().alpha()));
+    }
+
+    public double alpha() {
+        return plan.claim().alpha();
+    }
+
+    public ClaimPlan plan() {
+        return plan;
+    }
+
+    void parameter(String name, String value) {
+        parameters.put(name, value);
+    }
+
+    Map<String, String> parameters() {
+        return parameters;
+    }
+
+    void run(String role, TrainedModel model, String key, boolean fromStore) {
+        List<org.kdclaims.reports.model.EpochMetrics> curve = model.curve().stream()
+                .map(m -> new org.kdclaims.reports.model.EpochMetrics(m.epoch(), m.learningRate(), m.trainLoss(),
+                        100 * m.trainError(), m.testCrossEntropy(), 100 * m.testError(),
+                        Double.isNaN(m.testKdError()) ? null : 100 * m.testKdError()))
+                .toList();
+        EpochMetrics last = model.last();
+        Map<String, Double> fin = new LinkedHashMap<>();
+        fin.put("test error %", 100 * last.testError());
+        fin.put("test CE", last.testCrossEntropy());
+        fin.put("train error %", 100 * last.trainError());
+        fin.put("train CE", last.trainCrossEntropy());
+        if (!Double.isNaN(last.testKdError())) {
+            fin.put("test KD error %", 100 * last.testKdError());
+            fin.put("test KD loss", last.testKdLoss());
+        }
+        runs.add(new TrainingRunRecord(role, model.spec().architecture().name(), model.spec().seed(), key,
+                model.spec().epochs(), model.wallSeconds(), model.imagesPerSecond(), fromStore, curve, fin));
+    }
+
+    /** Records the verdict, then passes, fails (REFUTED) or aborts (INCONCLUSIVE) the test. */
+    public void conclude(Metric actual, Metric other, Comparison c) {
+        this.a = actual;
+        this.b = other;
+        this.comparison = c;
+        String message = plan.claim().id() + " " + c.describe(actual.name());
+        if (!runtime.profile().assertVerdicts()) {
+            System.err.println("[kd] " + message + " (" + runtime.profile().name() + " scale: recorded, not asserted)");
+            return;
+        }
+        if (c.verdict() == Verdict.REFUTED) {
+            throw new AssertionFailedError("REFUTED at " + runtime.profile().name() + " scale: " + message);
+        }
+        if (c.verdict() == Verdict.INCONCLUSIVE) {
+            throw new TestAbortedException("INCONCLUSIVE at " + runtime.profile().name() + " scale: " + message);
+        }
+        System.err.println("[kd] " + message);
+    }
+
+    /** Writes the claim's result; {@code error} is what the test threw, if anything. */
+    ClaimResult finish(ExtensionContext context, Throwable error) {
+        String outcome = error == null ? (runtime.profile().assertVerdicts() ? "passed" : "recorded")
+                : error instanceof TestAbortedException ? "aborted" : "failed";
+        String note = error == null || comparison != null && (error instanceof AssertionFailedError
+                || error instanceof TestAbortedException) ? null : "the claim did not reach a verdict: " + error;
+        List<ArmResult> arms = new ArrayList<>();
+        TestResult test = null;
+        String hypothesis = null;
+        String metric = null;
+        if (comparison != null) {
+            arms.add(arm(a, comparison.a()));
+            arms.add(arm(b, comparison.b()));
+            test = new TestResult(Comparison.METHOD, "mean(" + comparison.nameA() + ") < mean(" + comparison.nameB() + ")",
+                    comparison.t(), comparison.df(), comparison.pValue(), comparison.effectSize(), comparison.alpha());
+            hypothesis = comparison.nameA() + " " + a.name() + " < " + comparison.nameB() + " " + a.name();
+            metric = a.name();
+        }
+        List<PaperValue> paper = Arrays.stream(plan.claim().paper())
+                .map(p -> new PaperValue(p.label(), p.value(), p.unit(), p.note())).toList();
+        ClaimResult result = new ClaimResult(plan.claim().id(), context.getDisplayName(), plan.claim().source(),
+                plan.claim().statement(), hypothesis, metric, paper, arms, test,
+                comparison == null ? null : comparison.verdict().name(), outcome, Map.copyOf(parameters), List.copyOf(runs),
+                List.of(learningCurves()), (System.nanoTime() - started) / 1e9, note);
+        runtime.results().writeClaim(result);
+        AllureClaim.write(result);
+        return result;
+    }
+
+    private static ArmResult arm(Metric m, Summary s) {
+        List<Long> seeds = Arrays.stream(m.seeds()).boxed().toList();
+        List<Double> values = Arrays.stream(m.values()).boxed().toList();
+        return new ArmResult(m.arm().name(), seeds, values, s.mean(), s.sd(), s.ciLow(), s.ciHigh());
+    }
+
+    /** Mean test error per epoch of each role (over seeds), where it was evaluated. */
+    private Plot learningCurves() {
+        Map<String, List<TrainingRunRecord>> byRole = new LinkedHashMap<>();
+        for (TrainingRunRecord r : runs) {
+            byRole.computeIfAbsent(r.role(), k -> new ArrayList<>()).add(r);
+        }
+        List<Series> series = new ArrayList<>();
+        byRole.forEach((role, rs) -> {
+            List<Point> points = new ArrayList<>();
+            int epochs = rs.get(0).curve().size();
+            for (int e = 0; e < epochs; e++) {
+                final int epoch = e;
+                double[] v = rs.stream().filter(r -> r.curve().size() > epoch)
+                        .mapToDouble(r -> r.curve().get(epoch).testError()).filter(x -> !Double.isNaN(x)).toArray();
+                if (v.length > 0) {
+                    points.add(Point.of(e + 1, Arrays.stream(v).average().orElseThrow()));
+                }
+            }
+            series.add(new Series(role, points));
+        });
+        return new Plot("Test error by epoch (mean over seeds)", "epoch", "test error (%)", series);
+    }
+
+    String summaryLine() {
+        return comparison == null ? "no verdict" : String.format(Locale.ROOT, "%s p=%.4g", comparison.verdict(), comparison.pValue());
+    }
+}

@@ -1,0 +1,74 @@
+package org.kdclaims.extension;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Assumptions;
+import org.kdclaims.annotations.Dataset;
+import org.kdclaims.config.ScaleProfile;
+import org.kdclaims.data.Augmentation;
+import org.kdclaims.data.Cifar10;
+import org.kdclaims.data.DataCache;
+import org.kdclaims.data.DataLocations;
+import org.kdclaims.data.ImageDataset;
+import org.kdclaims.data.Normalization;
+import org.kdclaims.data.Resize;
+import org.kdclaims.data.Subsets;
+import org.kdclaims.data.SyntheticTask;
+import org.kdclaims.training.TrainingData;
+
+/**
+ * Turns a claim's data set and the scale profile into training data: the real data when
+ * {@code kd.data=real} (set by {@code -Dgroups=...}), otherwise the generated stand-in; then a
+ * stratified subset, downscaling, normalisation fitted on the training subset and the paper's
+ * augmentation. Subset seed {@value #SUBSET_SEED} is fixed and recorded, never chosen per result.
+ */
+final class DataProvider {
+    static final long SUBSET_SEED = 20191004L;
+    private static final int SYNTHETIC_TRAIN_PER_CLASS = 60;
+    private static final int SYNTHETIC_TEST_PER_CLASS = 30;
+
+    private DataProvider() {
+    }
+
+    static boolean realDataRequested() {
+        return "real".equalsIgnoreCase(System.getProperty("kd.data", "synthetic").trim());
+    }
+
+    static TrainingData load(Dataset.Kind kind, ScaleProfile profile) {
+        if (kind != Dataset.Kind.CIFAR10) {
+            throw new UnsupportedOperationException(kind + " claims are not supported yet: use @Cifar");
+        }
+        Cifar10 source;
+        String name;
+        if (realDataRequested()) {
+            Optional<Path> location = DataLocations.cifar10();
+            Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideCifar10);
+            source = Cifar10.load(location.get(), DataCache.defaultCache());
+            name = "CIFAR-10 (" + location.get() + ")";
+        } else {
+            source = SyntheticTask.generateSplits(SYNTHETIC_TRAIN_PER_CLASS, SYNTHETIC_TEST_PER_CLASS, 10, 32, 7);
+            name = "synthetic stand-in for CIFAR-10 (generated, seed 7)";
+        }
+        ImageDataset train = subset(source.train(), profile.trainPerClass());
+        ImageDataset test = subset(source.test(), profile.testPerClass());
+        int factor = train.height() / profile.resolution();
+        if (factor > 1) {
+            train = Resize.downscale(train, factor);
+            test = Resize.downscale(test, factor);
+        }
+        int pad = Math.max(1, 4 * train.height() / 32);
+        String described = String.format(Locale.ROOT, "%s, %d train / %d test images at %dx%d", name, train.size(),
+                test.size(), train.height(), train.width());
+        return new TrainingData(described, train, test, Normalization.fit(train), Augmentation.padCropFlip(pad));
+    }
+
+    private static ImageDataset subset(ImageDataset d, int perClass) {
+        int smallest = java.util.Arrays.stream(d.classCounts()).min().orElse(0);
+        if (perClass <= 0 || perClass >= smallest) {
+            return d;
+        }
+        return d.subset(Subsets.stratified(d, perClass, SUBSET_SEED));
+    }
+}

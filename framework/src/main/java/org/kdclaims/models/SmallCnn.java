@@ -1,0 +1,28 @@
+package org.kdclaims.models;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * A small CNN for smoke runs: {@code cnn-W} has three conv-BN-ReLU stages of widths W, 2W, 4W
+ * (the middle and last with stride 2), global average pooling and a linear classifier.
+ */
+public record SmallCnn(int width) implements Architecture {
+    @Override
+    public String name() {
+        return "cnn-" + width;
+    }
+
+    @Override
+    public SDVariable build(GraphBuilder g, SDVariable input, int inChannels, int classes) {
+        SDVariable x = input;
+        int in = inChannels;
+        int[] widths = {width, 2 * width, 4 * width};
+        for (int i = 0; i < widths.length; i++) {
+            String n = "s" + i;
+            x = g.conv(n + "/conv", x, in, widths[i], 3, i == 0 ? 1 : 2);
+            x = g.relu(g.batchNorm(n + "/bn", x, widths[i]));
+            in = widths[i];
+        }
+        return g.dense("fc", g.globalAveragePool(x), in, classes);
+    }
+}

@@ -1,0 +1,15 @@
+package org.kdclaims.training;
+
+/**
+ * Metrics after one epoch. Train metrics are measured on the augmented training batches in
+ * training mode (as the epoch ran); test metrics in evaluation mode, NaN when not evaluated this
+ * epoch. KD figures are NaN without a teacher.
+ */
+public record EpochMetrics(int epoch, double learningRate, double trainLoss, double trainCrossEntropy,
+        double trainKdLoss, double trainError, double testCrossEntropy, double testError, double testKdLoss,
+        double testKdError, double seconds, double imagesPerSecond) {
+
+    public boolean evaluated() {
+        return !Double.isNaN(testError);
+    }
+}

@@ -1,0 +1,81 @@
+package org.kdclaims.training;
+
+/**
+ * Classification metrics on row-major (N x K) logits, computed in double precision in plain Java
+ * so that they are identical whatever native build produced the logits.
+ */
+public final class Metrics {
+    private Metrics() {
+    }
+
+    /** Share of rows whose arg-max differs from the label. */
+    public static double error(float[] logits, int[] labels, int k) {
+        int wrong = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (argmax(logits, i, k) != labels[i]) {
+                wrong++;
+            }
+        }
+        return labels.length == 0 ? Double.NaN : (double) wrong / labels.length;
+    }
+
+    /** Mean cross-entropy of the softmax against the labels. */
+    public static double crossEntropy(float[] logits, int[] labels, int k) {
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            sum -= logSoftmax(logits, i, k, 1.0)[labels[i]];
+        }
+        return sum / labels.length;
+    }
+
+    /** PAPER.md's L_KD, mean over rows: {@code -tau^2 sum_k p_t^k log p_s^k} at temperature tau. */
+    public static double kdLoss(float[] student, float[] teacher, int n, int k, double tau) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double[] ls = logSoftmax(student, i, k, tau);
+            double[] lt = logSoftmax(teacher, i, k, tau);
+            for (int j = 0; j < k; j++) {
+                sum -= Math.exp(lt[j]) * ls[j];
+            }
+        }
+        return tau * tau * sum / n;
+    }
+
+    /** KD error (PAPER.md C3): share of rows where student and teacher arg-max differ. */
+    public static double disagreement(float[] student, float[] teacher, int n, int k) {
+        int differ = 0;
+        for (int i = 0; i < n; i++) {
+            if (argmax(student, i, k) != argmax(teacher, i, k)) {
+                differ++;
+            }
+        }
+        return n == 0 ? Double.NaN : (double) differ / n;
+    }
+
+    static int argmax(float[] logits, int row, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (logits[row * k + j] > logits[row * k + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    static double[] logSoftmax(float[] logits, int row, int k, double tau) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, logits[row * k + j] / tau);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += Math.exp(logits[row * k + j] / tau - max);
+        }
+        double log = Math.log(sum) + max;
+        double[] out = new double[k];
+        for (int j = 0; j < k; j++) {
+            out[j] = logits[row * k + j] / tau - log;
+        }
+        return out;
+    }
+}

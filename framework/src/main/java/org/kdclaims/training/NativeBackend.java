@@ -1,0 +1,95 @@
+package org.kdclaims.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Selects and describes the native ND4J build before ND4J first loads.
+ *
+ * <p>JavaCPP only loads the oneDNN build of libnd4j when {@code javacpp.platform.extension} names it
+ * (shared/PERF.md: 5-6x faster SameDiff convolutions). The build present on the class path is
+ * detected from its resource folder, so whichever classifier Maven resolved is the one used; an
+ * explicit {@code -Djavacpp.platform.extension=...} always wins.
+ */
+public final class NativeBackend {
+    private static final String[] EXTENSIONS = {"-onednn-avx512", "-onednn-avx2", "-onednn", ""};
+    private static volatile boolean initialised;
+    /** java.util.logging keeps loggers weakly: hold them, or their levels are lost. */
+    private static final java.util.List<Logger> QUIETED = new java.util.ArrayList<>();
+
+    private NativeBackend() {
+    }
+
+    /** Chooses the build, quiets SameDiff's per-op logging and loads ND4J. Idempotent. */
+    public static synchronized void init() {
+        if (initialised) {
+            return;
+        }
+        if (System.getProperty("javacpp.platform.extension") == null) {
+            System.setProperty("javacpp.platform.extension", detectExtension());
+        }
+        quietLogging();
+        Nd4j.create(1); // forces the backend to load now, with a clear stack trace if it cannot
+        initialised = true;
+    }
+
+    static String detectExtension() {
+        ClassLoader cl = NativeBackend.class.getClassLoader();
+        for (String ext : EXTENSIONS) {
+            String folder = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64" + ext + "/";
+            if (cl.getResource(folder) != null) {
+                return ext;
+            }
+        }
+        return "";
+    }
+
+    /** e.g. "nd4j-native linux-x86_64-onednn-avx2, 2 threads": recorded with every result. */
+    public static String describe() {
+        init();
+        return "nd4j-native linux-x86_64" + System.getProperty("javacpp.platform.extension", "")
+                + ", " + threads() + " threads";
+    }
+
+    public static String buildId() {
+        init();
+        return "linux-x86_64" + System.getProperty("javacpp.platform.extension", "");
+    }
+
+    public static int threads() {
+        init();
+        return Nd4j.getEnvironment().maxMasterThreads();
+    }
+
+    public static Map<String, String> versions() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("java", System.getProperty("java.version"));
+        v.put("nd4j", packageVersion(Nd4j.class, "1.0.0-M2.1"));
+        v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return v;
+    }
+
+    private static String packageVersion(Class<?> c, String fallback) {
+        String v = c.getPackage() == null ? null : c.getPackage().getImplementationVersion();
+        return v == null ? fallback : v;
+    }
+
+    private static void quiet(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        QUIETED.add(logger);
+    }
+
+    /** SameDiff prints one line per op while building gradients; DL4J logs at INFO on every load. */
+    private static void quietLogging() {
+        for (String name : new String[] {"org.nd4j", "org.deeplearning4j", "org.bytedeco"}) {
+            quiet(name, Level.WARNING);
+        }
+        // "Duplicate TF op mapping" warnings at class load: TensorFlow import is unused here
+        quiet("org.nd4j.imports", Level.SEVERE);
+    }
+}

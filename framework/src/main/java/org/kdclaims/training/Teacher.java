@@ -1,0 +1,25 @@
+package org.kdclaims.training;
+
+/**
+ * A network in evaluation mode that provides soft targets, identified by the key of the model and
+ * the epoch of the checkpoint it was taken from (early-stopped teachers are checkpoints).
+ */
+public record Teacher(Network network, String key, String label) {
+    /** Evaluation-mode logits of the teacher for a batch: the same augmented images the student sees. */
+    public float[] logits(float[] features, int n) {
+        return network.logits(features, n);
+    }
+
+    /** The teacher of a finished model after {@code epochsTrained} epochs (its final state if equal to all). */
+    public static Teacher of(TrainedModel model, String modelKey, int epochsTrained) {
+        TrainingSpec s = model.spec();
+        if (epochsTrained == s.epochs()) {
+            return new Teacher(model.network(), modelKey + "@" + epochsTrained, s.architecture().name());
+        }
+        Network n = Network.create(s.architecture(), model.network().channels(), model.network().height(),
+                model.network().width(), model.network().classes(), s.seed(), null);
+        n.restore(model.checkpoint(epochsTrained));
+        return new Teacher(n, modelKey + "@" + epochsTrained,
+                s.architecture().name() + " stopped at epoch " + epochsTrained);
+    }
+}

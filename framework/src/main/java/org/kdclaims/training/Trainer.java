@@ -1,0 +1,154 @@
+package org.kdclaims.training;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.kdclaims.data.Augmentation;
+import org.kdclaims.data.Batch;
+import org.kdclaims.data.Batches;
+import org.kdclaims.data.ImageDataset;
+
+/**
+ * Trains one model: SGD epochs over seeded, augmented batches; the KD term from a teacher's
+ * logits on the same augmented batch (switched off after {@code kdUntilEpoch} for ESKD); test
+ * metrics every {@code evalEvery} epochs and after the last; a checkpoint after every epoch.
+ */
+public final class Trainer {
+    private static final int EVAL_BATCH = 500;
+
+    private Trainer() {
+    }
+
+    public static TrainedModel train(TrainingSpec spec, TrainingData data, Teacher teacher, String modelKey,
+            ProgressListener progress) {
+        if (spec.distillation() != null && teacher == null) {
+            throw new IllegalArgumentException("a distillation run needs a teacher: " + spec.label());
+        }
+        ImageDataset train = data.train();
+        int k = train.numClasses();
+        int stepsPerEpoch = (train.size() + spec.batchSize() - 1) / spec.batchSize();
+        Network net = Network.create(spec.architecture(), train.channels(), train.height(), train.width(), k,
+                spec.seed(), spec.distillation());
+        net.configure(spec.schedule().withStepsPerEpoch(stepsPerEpoch), spec.momentum(), spec.weightDecay());
+        TestSet test = TestSet.of(data, teacher, spec.distillation());
+
+        List<EpochMetrics> curve = new ArrayList<>();
+        TreeMap<Integer, Map<String, float[]>> checkpoints = new TreeMap<>();
+        long start = System.nanoTime();
+        for (int epoch = 0; epoch < spec.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            boolean kdOn = spec.distillation() != null && epoch < spec.kdUntilEpoch();
+            if (spec.distillation() != null) {
+                net.lossWeights(kdOn ? spec.distillation().crossEntropyWeight() : 1,
+                        kdOn ? spec.distillation().kdWeight() : 0);
+            }
+            RunningMeans train1 = trainEpoch(net, spec, data, teacher, kdOn, epoch, k);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            boolean evaluate = (epoch + 1) % Math.max(1, spec.evalEvery()) == 0 || epoch == spec.epochs() - 1;
+            double[] t = evaluate ? test.evaluate(net) : new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+            EpochMetrics m = new EpochMetrics(epoch, spec.schedule().at(epoch), train1.loss(), train1.ce(),
+                    train1.kd(), train1.error(), t[0], t[1], t[2], t[3], seconds, train.size() / seconds);
+            curve.add(m);
+            checkpoints.put(epoch + 1, net.state());
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            progress.epochDone(spec, m, elapsed / (epoch + 1) * (spec.epochs() - epoch - 1));
+        }
+        return new TrainedModel(spec, net, curve, checkpoints, (System.nanoTime() - start) / 1e9,
+                teacher == null ? null : teacher.key());
+    }
+
+    private static RunningMeans trainEpoch(Network net, TrainingSpec spec, TrainingData data, Teacher teacher,
+            boolean kdOn, int epoch, int k) {
+        RunningMeans means = new RunningMeans();
+        Iterator<Batch> batches = Batches.epoch(data.train(), data.normalization(), data.augmentation(),
+                spec.batchSize(), spec.seed(), epoch, true);
+        while (batches.hasNext()) {
+            Batch b = batches.next();
+            int n = b.size();
+            float[] teacherLogits = kdOn ? teacher.logits(b.features(), n) : new float[n * k];
+            float[] logits = new float[n * k];
+            net.step(b.features(), n, b.labels(), teacherLogits, logits);
+            double ce = Metrics.crossEntropy(logits, b.labels(), k);
+            double kd = teacher != null ? Metrics.kdLoss(logits, teacherLogits, n, k, spec.distillation().tau()) : Double.NaN;
+            double loss = kdOn ? spec.distillation().crossEntropyWeight() * ce + spec.distillation().kdWeight() * kd : ce;
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException(String.format(
+                        "training diverged: loss %s in epoch %d of %s (%s); lower the learning rate or check the data",
+                        loss, epoch + 1, spec.label(), spec.describe()));
+            }
+            means.add(n, loss, ce, kdOn ? kd : Double.NaN, Metrics.error(logits, b.labels(), k));
+            // SameDiff frees native arrays only on GC: without this, memory grows every step (PERF.md)
+            System.gc();
+        }
+        return means;
+    }
+
+    /** Test set in evaluation mode, with the teacher's test logits computed once. */
+    private record TestSet(TrainingData data, float[] teacherLogits, double tau) {
+        static TestSet of(TrainingData data, Teacher teacher, Distillation kd) {
+            return teacher == null ? new TestSet(data, null, Double.NaN)
+                    : new TestSet(data, logits(teacher.network(), data), kd.tau());
+        }
+
+        double[] evaluate(Network net) {
+            ImageDataset test = data.test();
+            int k = test.numClasses();
+            float[] logits = logits(net, data);
+            int[] labels = test.labels();
+            double kdLoss = teacherLogits == null ? Double.NaN : Metrics.kdLoss(logits, teacherLogits, test.size(), k, tau);
+            double kdError = teacherLogits == null ? Double.NaN : Metrics.disagreement(logits, teacherLogits, test.size(), k);
+            return new double[] {Metrics.crossEntropy(logits, labels, k), Metrics.error(logits, labels, k), kdLoss, kdError};
+        }
+
+        static float[] logits(Network net, TrainingData data) {
+            ImageDataset test = data.test();
+            int k = test.numClasses();
+            float[] all = new float[test.size() * k];
+            Iterator<Batch> it = Batches.epoch(test, data.normalization(), Augmentation.none(), EVAL_BATCH, 0, 0, false);
+            int offset = 0;
+            while (it.hasNext()) {
+                Batch b = it.next();
+                float[] l = net.logits(b.features(), b.size());
+                System.arraycopy(l, 0, all, offset, l.length);
+                offset += l.length;
+            }
+            return all;
+        }
+    }
+
+    /** Image-weighted means of the per-batch training figures. */
+    private static final class RunningMeans {
+        private double n;
+        private double loss;
+        private double ce;
+        private double kd;
+        private double error;
+
+        void add(int count, double l, double c, double k, double e) {
+            n += count;
+            loss += count * l;
+            ce += count * c;
+            kd += count * k;
+            error += count * e;
+        }
+
+        double loss() {
+            return loss / n;
+        }
+
+        double ce() {
+            return ce / n;
+        }
+
+        double kd() {
+            return kd / n;
+        }
+
+        double error() {
+            return error / n;
+        }
+    }
+}

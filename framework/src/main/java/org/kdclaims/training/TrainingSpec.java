@@ -1,0 +1,98 @@
+package org.kdclaims.training;
+
+import java.util.Locale;
+
+import org.kdclaims.models.Architecture;
+
+/**
+ * Everything that determines one trained model apart from its data and teacher: architecture,
+ * schedule, optimiser, seed and the distillation recipe. {@link #describe()} is stable and goes
+ * into the model store's key, so any change to a field trains a new model.
+ *
+ * @param kdUntilEpoch ESKD: the KD term is used for epochs {@code < kdUntilEpoch}, cross-entropy
+ *     only afterwards; {@code epochs} means full KD. Ignored without distillation.
+ */
+public record TrainingSpec(
+        Architecture architecture,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double lrDecay,
+        double[] lrMilestones,
+        double momentum,
+        double weightDecay,
+        long seed,
+        Distillation distillation,
+        int kdUntilEpoch,
+        int evalEvery) {
+
+    public TrainingSpec {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        if (distillation != null && (kdUntilEpoch < 0 || kdUntilEpoch > epochs)) {
+            throw new IllegalArgumentException("KD stop epoch " + kdUntilEpoch + " is outside 0.." + epochs);
+        }
+        lrMilestones = lrMilestones.clone();
+    }
+
+    /** The paper's CIFAR protocol shape: SGD-Nesterov 0.9, wd 5e-4, lr 0.1 x0.2 at 30/60/80 %. */
+    public static TrainingSpec paperDefaults(Architecture arch, int epochs, long seed) {
+        return new TrainingSpec(arch, epochs, 128, 0.1, 0.2, new double[] {0.3, 0.6, 0.8}, 0.9, 5e-4, seed,
+                null, epochs, 1);
+    }
+
+    public TrainingSpec withSeed(long s) {
+        return new TrainingSpec(architecture, epochs, batchSize, learningRate, lrDecay, lrMilestones, momentum,
+                weightDecay, s, distillation, kdUntilEpoch, evalEvery);
+    }
+
+    public TrainingSpec withDistillation(Distillation d, int untilEpoch) {
+        return new TrainingSpec(architecture, epochs, batchSize, learningRate, lrDecay, lrMilestones, momentum,
+                weightDecay, seed, d, untilEpoch, evalEvery);
+    }
+
+    public LearningRateSchedule schedule() {
+        return LearningRateSchedule.step(learningRate, lrDecay, epochs, lrMilestones);
+    }
+
+    public boolean earlyStoppedKd() {
+        return distillation != null && kdUntilEpoch < epochs;
+    }
+
+    /** A stable, human-readable description of every field: the basis of the cache key. */
+    public String describe() {
+        StringBuilder s = new StringBuilder();
+        s.append(architecture.name()).append(" epochs=").append(epochs).append(" batch=").append(batchSize)
+                .append(" sgd-nesterov(m=").append(momentum).append(", wd=").append(weightDecay).append(") ")
+                .append(schedule().describe()).append(" seed=").append(seed);
+        if (distillation != null) {
+            s.append(" kd[").append(distillation.describe()).append(", until epoch ").append(kdUntilEpoch).append(']');
+        }
+        return s.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /** Short label for logs, e.g. "wrn-16-1 ESKD@5 seed 2". */
+    public String label() {
+        String recipe = distillation == null ? "" : earlyStoppedKd() ? " ESKD@" + kdUntilEpoch : " KD";
+        return String.format(Locale.ROOT, "%s%s seed %d", architecture.name(), recipe, seed);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrainingSpec t && t.describe().equals(describe());
+    }
+
+    @Override
+    public int hashCode() {
+        return describe().hashCode();
+    }
+}

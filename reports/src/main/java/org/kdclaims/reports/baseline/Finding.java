@@ -1,0 +1,37 @@
+package org.kdclaims.reports.baseline;
+
+/**
+ * One difference (or reassuring sameness) between the baseline and the current results.
+ *
+ * @param claimId    the claim id; when the claim has a display name other than its id, the
+ *                   message names it, since claims are matched by id + display name
+ * @param arm        the arm concerned, null for claim-level findings
+ * @param regression true if this finding alone makes the nightly fail
+ */
+public record Finding(Kind kind, String claimId, String arm, String message, boolean regression) {
+
+    public enum Kind {
+        /** Verdict differs from the baseline's. Regression. */
+        VERDICT_CHANGED,
+        /** An arm mean moved beyond the seed-aware tolerance. Regression. */
+        METRIC_DRIFT,
+        /** An arm mean moved, but within tolerance. Informational. */
+        WITHIN_TOLERANCE,
+        /** Same configHash and seed, different final metrics. Regression. */
+        DETERMINISM_BREAK,
+        /** A claim invocation the baseline does not have. Informational. */
+        NEW_CLAIM,
+        /** A baseline claim invocation the current run lacks. Regression. */
+        MISSING_CLAIM,
+        /** An arm the baseline claim does not have. Informational. */
+        NEW_ARM,
+        /** A baseline arm the current claim lacks: its drift cannot be checked. Regression. */
+        MISSING_ARM
+    }
+
+    /** One line for a terminal. */
+    public String describe() {
+        String where = claimId == null ? "" : claimId + (arm == null ? "" : " / " + arm);
+        return (regression ? "REGRESSION " : "ok         ") + kind + "  " + where + ": " + message;
+    }
+}

@@ -1,0 +1,37 @@
+package org.kdclaims.reports.html;
+
+import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.Plot;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.kdclaims.reports.html.Html.esc;
+
+/** The claim's own plots followed by the learning curves derived from its runs, inline SVG. */
+final class ChartsBlock {
+    private ChartsBlock() {
+    }
+
+    static void render(ClaimResult c, StringBuilder out) {
+        List<Plot> plots = new ArrayList<>(c.plots());
+        plots.addAll(LearningCurves.of(c.runs()));
+        plots.removeIf(p -> p.series().stream().allMatch(s -> s.points().isEmpty()));
+        if (plots.isEmpty()) {
+            return;
+        }
+        out.append("<h3>Charts</h3>\n<div class=\"charts\">\n");
+        for (Plot p : plots) {
+            out.append("<figure class=\"chart\" title=\"").append(esc(p.title())).append("\">");
+            try {
+                out.append(SvgCharts.svg(PlotChart.create(p)));
+            } catch (RuntimeException e) {
+                // one bad plot (e.g. infinite values) must not cost the rest of the report
+                out.append("<p class=\"note\">Chart \u201c").append(esc(p.title())).append("\u201d could not be drawn: ")
+                        .append(esc(String.valueOf(e.getMessage()))).append("</p>");
+            }
+            out.append("</figure>\n");
+        }
+        out.append("</div>\n");
+    }
+}

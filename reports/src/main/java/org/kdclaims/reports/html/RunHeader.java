@@ -1,0 +1,102 @@
+package org.kdclaims.reports.html;
+
+import org.kdclaims.reports.format.Fmt;
+import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.RunInfo;
+import org.kdclaims.reports.model.RunResults;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.kdclaims.reports.html.Html.esc;
+
+/** The top of the page: the run, the verdict counts, a table of contents and any unreadable files. */
+final class RunHeader {
+    private static final List<String> VERDICTS =
+            List.of(ClaimResult.SUPPORTED, ClaimResult.REFUTED, ClaimResult.INCONCLUSIVE);
+
+    private RunHeader() {
+    }
+
+    static void render(RunResults results, StringBuilder out) {
+        RunInfo run = results.run();
+        out.append("<header class=\"card\">\n<h1>kd-claims report</h1>\n")
+                .append("<div class=\"sub\">Claims of \u201cOn the Efficacy of Knowledge Distillation\u201d ")
+                .append("tested as code; schema <code>").append(esc(results.schema())).append("</code></div>\n");
+        out.append("<div class=\"cols\">\n<dl class=\"kv\">\n");
+        if (run == null) {
+            kv(out, "run", "no run.json: run information unknown");
+        } else {
+            kv(out, "run id", run.runId());
+            kv(out, "scale", run.scale());
+            kv(out, "dataset", run.dataset());
+            kv(out, "native build", run.nativeBuild());
+            kv(out, "threads", String.valueOf(run.threads()));
+            kv(out, "host", run.host());
+            kv(out, "started", run.startedAt());
+            kv(out, "finished", run.finishedAt() == null ? "not finished (interrupted or still running)"
+                    : run.finishedAt());
+        }
+        out.append("</dl>\n<dl class=\"kv\">\n");
+        if (run != null) {
+            run.versions().forEach((k, v) -> kv(out, k, v));
+        }
+        out.append("</dl>\n</div>\n");
+        summary(results.claims(), out);
+        toc(results.claims(), out);
+        out.append("</header>\n");
+        problems(results.problems(), out);
+    }
+
+    private static void summary(List<ClaimResult> claims, StringBuilder out) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        VERDICTS.forEach(v -> counts.put(v, 0));
+        int other = 0;
+        double wall = 0;
+        for (ClaimResult c : claims) {
+            if (c.verdict() != null && counts.containsKey(c.verdict())) {
+                counts.merge(c.verdict(), 1, Integer::sum);
+            } else {
+                other++;
+            }
+            wall += Double.isNaN(c.wallSeconds()) ? 0 : c.wallSeconds();
+        }
+        out.append("<div class=\"summary\">\n");
+        counts.forEach((v, n) -> out.append("<div class=\"count ").append(Verdicts.cssClass(v)).append("\"><b>")
+                .append(n).append("</b>").append(esc(v)).append("</div>\n"));
+        if (other > 0) {
+            out.append("<div class=\"count v-OTHER\"><b>").append(other).append("</b>NO VERDICT</div>\n");
+        }
+        out.append("<div class=\"count v-OTHER\"><b>").append(claims.size()).append("</b>claim invocations, ")
+                .append(esc(Fmt.duration(wall))).append("</div>\n</div>\n");
+    }
+
+    private static void toc(List<ClaimResult> claims, StringBuilder out) {
+        if (claims.isEmpty()) {
+            out.append("<p class=\"note\">No claim results were recorded.</p>\n");
+            return;
+        }
+        out.append("<ol class=\"toc\">\n");
+        for (int i = 0; i < claims.size(); i++) {
+            ClaimResult c = claims.get(i);
+            out.append("<li><a href=\"#").append(ClaimSection.anchor(c, i)).append("\"><b>").append(esc(c.id()))
+                    .append("</b> ").append(esc(ClaimSection.title(c))).append("</a> ")
+                    .append(Verdicts.badge(c.verdict())).append("</li>\n");
+        }
+        out.append("</ol>\n");
+    }
+
+    private static void problems(List<String> problems, StringBuilder out) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        out.append("<section class=\"card problems\"><h2>Files that could not be read</h2><ul>\n");
+        problems.forEach(p -> out.append("<li class=\"mono\">").append(esc(p)).append("</li>\n"));
+        out.append("</ul></section>\n");
+    }
+
+    private static void kv(StringBuilder out, String key, String value) {
+        out.append("<dt>").append(esc(key)).append("</dt><dd>").append(esc(Fmt.text(value))).append("</dd>\n");
+    }
+}

@@ -1,0 +1,157 @@
+package org.kdclaims.reports;
+
+import org.kdclaims.reports.model.ArmResult;
+import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.EpochMetrics;
+import org.kdclaims.reports.model.PaperValue;
+import org.kdclaims.reports.model.Plot;
+import org.kdclaims.reports.model.Point;
+import org.kdclaims.reports.model.RunInfo;
+import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.reports.model.Series;
+import org.kdclaims.reports.model.TestResult;
+import org.kdclaims.reports.model.TrainingRunRecord;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A realistic results set as the framework would write it: three claims, one per verdict, with
+ * training runs, learning curves and a plot with error bars. Deterministic (fixed seeds).
+ */
+public final class Fixtures {
+    public static final String RUN_ID = "20251128T103000Z-7f3a";
+    private static final int EPOCHS = 30;
+
+    private Fixtures() {
+    }
+
+    public static RunResults results() {
+        return new RunResults(RunResults.SCHEMA, run(), List.of(c1Refuted(), c3Inconclusive(), c4Supported()));
+    }
+
+    public static RunInfo run() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("java", "17.0.15");
+        versions.put("dl4j", "1.0.0-M2.1");
+        versions.put("git", "3c9e1f2 (dirty)");
+        return new RunInfo(RUN_ID, "2025-11-28T10:30:00Z", "2025-11-28T11:02:13Z", "small", "CIFAR-10 (10k subset)",
+                "linux-x86_64-onednn-avx2", 2, versions, "ci-runner-3");
+    }
+
+    public static ClaimResult c4Supported() {
+        List<TrainingRunRecord> runs = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            runs.add(run("teacher", "WRN16-3", seed, 0.060, true));
+            runs.add(run("student-kd", "WRN16-1", seed, 0.081, false));
+            runs.add(run("student-eskd", "WRN16-1", seed, 0.076, false));
+        }
+        Plot stop = new Plot("Student error vs ESKD stop epoch", "KD stopped at epoch", "test error %", List.of(
+                new Series("ESKD", List.of(new Point(5, 8.10, 7.90, 8.30), new Point(10, 7.62, 7.45, 7.79),
+                        new Point(15, 7.71, 7.50, 7.92), new Point(20, 7.95, 7.80, 8.10))),
+                new Series("full KD", List.of(Point.of(5, 8.04), Point.of(20, 8.04)))));
+        return new ClaimResult("C4", "ESKD beats full KD (WRN16-3 \u2192 WRN16-1)", "Table 3",
+                "Full KD helps early in training and hurts late; ESKD beats full KD.",
+                "mean test error(ESKD) < mean test error(full KD)", "test error %",
+                List.of(new PaperValue("full KD", 30.79, "%", "ImageNet, ResNet34 \u2192 ResNet18"),
+                        new PaperValue("ESKD", 29.16, "%", "ImageNet, ResNet34 \u2192 ResNet18")),
+                List.of(arm("full KD", 8.12, 8.01, 7.99), arm("ESKD", 7.61, 7.70, 7.55)),
+                new TestResult("Welch t-test", "less", -6.21, 3.6, 0.0041, -5.07, 0.05),
+                ClaimResult.SUPPORTED, "passed", params("tau", "4", "alpha", "0.9 on KD (Hinton)", "eskdEpoch", "10"),
+                runs, List.of(stop), 412.5, null);
+    }
+
+    public static ClaimResult c1Refuted() {
+        List<TrainingRunRecord> runs = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            runs.add(run("teacher", "WRN16-3", seed, 0.060, true));
+            runs.add(run("teacher", "WRN16-8", seed, 0.052, true));
+            runs.add(run("student<WRN16-3>", "WRN16-1", seed, 0.080, false));
+            runs.add(run("student<WRN16-8>", "WRN16-1", seed, 0.078, false));
+        }
+        Plot bySize = new Plot("Student error vs teacher width", "teacher width k (WRN16-k)", "student test error %",
+                List.of(new Series("WRN16-1 student", List.of(new Point(1, 8.76, 8.60, 8.92),
+                        new Point(3, 7.95, 7.80, 8.10), new Point(8, 7.80, 7.61, 7.99)))));
+        return new ClaimResult("C1", "Bigger teachers are not better: WRN16-8 vs WRN16-3 \"k\" & <width>", "Fig. 2",
+                "Bigger, more accurate teachers are not better teachers.",
+                "student error(WRN16-8 teacher) > student error(WRN16-3 teacher)", "test error %",
+                List.of(new PaperValue("teacher ResNet34 \u2192 student", 30.79, "%", "Table 1, ImageNet"),
+                        new PaperValue("teacher ResNet50 \u2192 student", 30.95, "%", "Table 1, ImageNet")),
+                List.of(arm("teacher WRN16-3", 7.93, 8.02, 7.90), arm("teacher WRN16-8", 7.78, 7.85, 7.77)),
+                new TestResult("Welch t-test", "greater", -3.9, 3.9, 0.991, -3.2, 0.05),
+                ClaimResult.REFUTED, "failed", params("tau", "4", "teachers", "WRN16-3, WRN16-8"),
+                runs, List.of(bySize), 655.0, "At this scale the larger teacher gave the better student.");
+    }
+
+    public static ClaimResult c3Inconclusive() {
+        List<TrainingRunRecord> runs = new ArrayList<>();
+        for (long seed = 1; seed <= 2; seed++) {
+            runs.add(run("teacher", "WRN28-3", seed, 0.055, true));
+            runs.add(run("student-kd", "WRN28-1", seed, 0.072, false));
+        }
+        ArmResult single = new ArmResult("WRN28-1 \u2190 WRN28-8", List.of(1L), List.of(4.81), 4.81,
+                Double.NaN, Double.NaN, Double.NaN);
+        return new ClaimResult("C3", "KD error grows with teacher size", "Table 2",
+                "The student cannot mimic a large teacher: KD error grows with teacher size.",
+                "KD error(WRN28-8 teacher) > KD error(WRN28-3 teacher)", "KD error test %",
+                List.of(new PaperValue("WRN28-1 \u2190 WRN28-3", 4.05, "%", "test"),
+                        new PaperValue("WRN28-1 \u2190 WRN28-8", 4.81, "%", "test")),
+                List.of(arm("WRN28-1 \u2190 WRN28-3", 4.40, 4.71), single),
+                new TestResult("Welch t-test", "greater", Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.05),
+                ClaimResult.INCONCLUSIVE, "aborted", params("seeds", "2"), runs, List.of(), 120.25,
+                "Only one seed finished for the WRN28-8 teacher: no test possible.");
+    }
+
+    public static ArmResult arm(String name, double... values) {
+        List<Long> seeds = new ArrayList<>();
+        List<Double> v = new ArrayList<>();
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            seeds.add((long) i + 1);
+            v.add(values[i]);
+            sum += values[i];
+        }
+        double mean = sum / values.length;
+        double ss = 0;
+        for (double x : values) {
+            ss += (x - mean) * (x - mean);
+        }
+        double sd = Math.sqrt(ss / (values.length - 1));
+        double half = 4.303 * sd / Math.sqrt(values.length); // t(0.975, 2)
+        return new ArmResult(name, seeds, v, mean, sd, mean - half, mean + half);
+    }
+
+    /** A training run whose test error decays towards {@code finalError}, with seeded noise. */
+    public static TrainingRunRecord run(String role, String arch, long seed, double finalError, boolean cached) {
+        Random r = new Random(seed * 31 + role.hashCode() + arch.hashCode());
+        List<EpochMetrics> curve = new ArrayList<>();
+        double lr = 0.1;
+        boolean withTeacher = role.startsWith("student");
+        for (int e = 1; e <= EPOCHS; e++) {
+            if (e == 10 || e == 20 || e == 25) {
+                lr *= 0.2;
+            }
+            double progress = Math.exp(-e / 6.0);
+            double test = finalError + 0.5 * progress + r.nextGaussian() * 0.004;
+            double train = Math.max(0.001, finalError - 0.05 + 0.5 * progress + r.nextGaussian() * 0.003);
+            curve.add(new EpochMetrics(e, lr, 2.3 * progress + 0.1, train, 2.0 * progress + 0.3, test,
+                    withTeacher ? 0.03 + 0.4 * progress : null));
+        }
+        Map<String, Double> finals = new LinkedHashMap<>();
+        finals.put("testError", curve.get(EPOCHS - 1).testError());
+        finals.put("trainLoss", curve.get(EPOCHS - 1).trainLoss());
+        return new TrainingRunRecord(role, arch, seed, Integer.toHexString((role + arch).hashCode()) + "c0ffee",
+                EPOCHS, cached ? 0.4 : 38.5 + seed, cached ? Double.NaN : 1830.0 + seed * 7, cached, curve, finals);
+    }
+
+    private static Map<String, String> params(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
