@@ -8,6 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kdclaims.extension.KdClaimsExtension;
 
 /**
  * A claim on CIFAR-10, tagged {@code cifar}: {@code mvn test -Dgroups=cifar} runs it on the real
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @Documented
+@ExtendWith(KdClaimsExtension.class)
 @Tag("cifar")
 @Dataset(Dataset.Kind.CIFAR10)
 public @interface Cifar {

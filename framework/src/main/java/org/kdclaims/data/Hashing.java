@@ -38,7 +38,7 @@ final class Hashing {
                 md.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new DataException(file + ": cannot read it to compute its checksum (" + e + "); check that it exists and is readable", e);
+            throw new DataException(file + ": cannot read it to compute its checksum (" + e + ")", e);
         }
         return hex(md.digest());
     }

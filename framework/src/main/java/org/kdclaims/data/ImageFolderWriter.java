@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
 /**
  * Writes the image tree {@code train/<class>/NNNN.<ext>}, {@code test/<class>/NNNN.<ext>} to a
  * folder or a {@code .tar.gz}. NNNN numbers the images of a class in data set order, zero-padded,
@@ -63,21 +66,22 @@ public final class ImageFolderWriter {
             }
             try (OutputStream file = Files.newOutputStream(archive);
                  OutputStream gzip = new BufferedOutputStream(new GZIPOutputStream(file, 1 << 16), 1 << 16)) {
-                Tar.Writer tar = new Tar.Writer(gzip);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip);
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
                 if (!prefix.isEmpty()) {
-                    tar.directory(prefix);
+                    directory(tar, prefix);
                 }
                 for (Split s : splits(train, test)) {
-                    tar.directory(prefix + s.name() + "/");
+                    directory(tar, prefix + s.name() + "/");
                     String[] names = fileNames(s.name(), s.data(), e);
                     // Encode in parallel, write in order.
                     byte[][] encoded = IntStream.range(0, s.data().size()).parallel()
                             .mapToObj(i -> ImageEncoder.encode(s.data(), i, e)).toArray(byte[][]::new);
                     for (int label = 0; label < s.data().numClasses(); label++) {
-                        tar.directory(prefix + s.name() + "/" + s.data().classNames().get(label) + "/");
+                        directory(tar, prefix + s.name() + "/" + s.data().classNames().get(label) + "/");
                         for (int i = 0; i < s.data().size(); i++) {
                             if (s.data().label(i) == label) {
-                                tar.file(prefix + names[i], encoded[i]);
+                                file(tar, prefix + names[i], encoded[i]);
                             }
                         }
                     }
@@ -107,5 +111,18 @@ public final class ImageFolderWriter {
             names[i] = split + "/" + d.classNames().get(label) + "/" + String.format("%0" + digits + "d", next[label]++) + "." + ext;
         }
         return names;
+    }
+
+    private static void directory(TarArchiveOutputStream tar, String name) throws IOException {
+        tar.putArchiveEntry(new TarArchiveEntry(name));
+        tar.closeArchiveEntry();
+    }
+
+    private static void file(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 }

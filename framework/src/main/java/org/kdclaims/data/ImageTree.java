@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -47,7 +48,7 @@ final class ImageTree {
     }
 
     static boolean isImageName(String fileName) {
-        String f = fileName.toLowerCase(java.util.Locale.ROOT);
+        String f = fileName.toLowerCase(Locale.ROOT);
         return f.endsWith(".png") || f.endsWith(".jpg") || f.endsWith(".jpeg");
     }
 

@@ -9,12 +9,13 @@ import java.util.SplittableRandom;
  *
  * <p>Class k shows stripes at angle {@code k*pi/K} in a colour of hue {@code k/K}. Each image
  * jitters the angle and the hue by Gaussian noise of {@value #JITTER} of the spacing between
- * neighbouring classes, and draws a random stripe frequency, phase, contrast and background,
- * plus per-pixel noise. Neighbouring classes therefore overlap: a small CNN learns the task in a
- * few epochs, but no model reaches 100% (the jitter alone caps accuracy near 90%).
+ * neighbouring classes, and draws a random stripe frequency, phase, contrast, saturation and
+ * background, plus per-pixel noise. Neighbouring classes therefore overlap, so no model reaches
+ * 100%. Measured: a CNN of two 3x3 conv layers (8 and 16 filters) with Adam reaches about 80-84%
+ * test accuracy in 2-5 epochs on 300 images per class, 10 classes, at 16x16 and at 32x32.
  */
 public final class SyntheticTask {
-    static final double JITTER = 0.45;
+    static final double JITTER = 0.35;
     private static final double PIXEL_NOISE = 0.10;
 
     private SyntheticTask() {

@@ -10,6 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
 /**
  * Reads the image tree from a {@code .tar.gz} in one sequential pass: entries are
  * {@code train/<class>/<file>} or {@code <folder>/train/<class>/<file>}. Other top-level entries
@@ -29,9 +32,9 @@ final class TarGzImageReader {
         int images = 0;
         try (InputStream file = Files.newInputStream(archive);
              InputStream in = new BufferedInputStream(new GZIPInputStream(file, 1 << 16), 1 << 16)) {
-            Tar.Reader tar = new Tar.Reader(in);
-            for (Tar.Entry e; (e = tar.next()) != null; ) {
-                List<String> parts = new ArrayList<>(Arrays.stream(e.name().split("/"))
+            TarArchiveInputStream tar = new TarArchiveInputStream(in);
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                List<String> parts = new ArrayList<>(Arrays.stream(e.getName().split("/"))
                         .filter(p -> !p.isEmpty() && !p.equals(".")).toList());
                 String prefix = "";
                 if (!parts.isEmpty() && !ImageTree.isSplit(parts.get(0))) {
@@ -49,25 +52,25 @@ final class TarGzImageReader {
                     throw new DataException(archive + ": holds two image trees, under '" + leading
                             + "/' and '" + prefix + "/'; keep one tree per archive");
                 }
-                String display = archive + "!" + e.name();
-                if (e.directory()) {
+                String display = archive + "!" + e.getName();
+                if (e.isDirectory()) {
                     if (parts.size() == 2) {
                         tree.addClass(parts.get(0), parts.get(1));
                     }
                     continue;
                 }
-                if (!e.file()) {
+                if (!e.isFile()) {
                     continue; // links and devices are not images
                 }
                 if (parts.size() != 3) {
                     throw new DataException(display + ": images must sit directly in <split>/<class>/;"
                             + " this entry is nested deeper; repack the archive");
                 }
-                if (e.size() > MAX_ENTRY_BYTES) {
-                    throw new DataException(display + ": " + e.size() + " bytes is far too large for"
+                if (e.getSize() > MAX_ENTRY_BYTES) {
+                    throw new DataException(display + ": " + e.getSize() + " bytes is far too large for"
                             + " a 32x32 image; this is not the CIFAR-10 image archive");
                 }
-                byte[] bytes = tar.read();
+                byte[] bytes = tar.readAllBytes();
                 tree.addImage(parts.get(0), parts.get(1), parts.get(2), display, () -> bytes);
                 images++;
             }

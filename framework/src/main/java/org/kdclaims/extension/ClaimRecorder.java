@@ -19,7 +19,7 @@ import org.kdclaims.reports.model.TestResult;
 import org.kdclaims.reports.model.TrainingRunRecord;
 import org.kdclaims.stats.Comparison;
 import org.kdclaims.stats.Summary;
-import org.kdclaims.stats.Verdict;
+import org.kdclaims.stats.VerdictPolicy;
 import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.TrainedModel;
 import org.opentest4j.AssertionFailedError;
@@ -67,7 +67,11 @@ public final class ClaimRecorder {
         return parameters;
     }
 
+    /** Records a training run once per claim, however many arms use it (a shared teacher). */
     void run(String role, TrainedModel model, String key, boolean fromStore) {
+        if (runs.stream().anyMatch(r -> r.role().equals(role) && r.configHash().equals(key))) {
+            return;
+        }
         List<org.kdclaims.reports.model.EpochMetrics> curve = model.curve().stream()
                 .map(m -> new org.kdclaims.reports.model.EpochMetrics(m.epoch(), m.learningRate(), m.trainLoss(),
                         100 * m.trainError(), m.testCrossEntropy(), 100 * m.testError(),
@@ -93,17 +97,9 @@ public final class ClaimRecorder {
         this.b = other;
         this.comparison = c;
         String message = plan.claim().id() + " " + c.describe(actual.name());
-        if (!runtime.profile().assertVerdicts()) {
-            System.err.println("[kd] " + message + " (" + runtime.profile().name() + " scale: recorded, not asserted)");
-            return;
-        }
-        if (c.verdict() == Verdict.REFUTED) {
-            throw new AssertionFailedError("REFUTED at " + runtime.profile().name() + " scale: " + message);
-        }
-        if (c.verdict() == Verdict.INCONCLUSIVE) {
-            throw new TestAbortedException("INCONCLUSIVE at " + runtime.profile().name() + " scale: " + message);
-        }
-        System.err.println("[kd] " + message);
+        boolean asserted = runtime.profile().assertVerdicts();
+        System.err.println("[kd] " + message + (asserted ? "" : " (" + runtime.profile().name() + " scale: recorded, not asserted)"));
+        VerdictPolicy.apply(c.verdict(), asserted, runtime.profile().name(), message);
     }
 
     /** Writes the claim's result; {@code error} is what the test threw, if anything. */

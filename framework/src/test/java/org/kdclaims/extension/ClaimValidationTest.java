@@ -1,0 +1,143 @@
+package org.kdclaims.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.kdclaims.annotations.Cifar;
+import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.EarlyStopAt;
+import org.kdclaims.annotations.Scratch;
+import org.kdclaims.annotations.Seeds;
+import org.kdclaims.annotations.Student;
+import org.kdclaims.annotations.Teacher;
+import org.kdclaims.api.Arm;
+
+/** Impossible claim configurations fail before anything trains, naming the annotation and the fix. */
+class ClaimValidationTest {
+
+    @Test
+    void zeroSeeds() {
+        assertConfigError(ZeroSeeds.class, "@Seeds(0)");
+    }
+
+    @Test
+    void unknownArchitecture() {
+        assertConfigError(UnknownArch.class, "unknown architecture 'resnet-9000'");
+    }
+
+    @Test
+    void stopEpochBeyondTraining() {
+        assertConfigError(StopBeyondTraining.class, "@EarlyStopAt(epoch = 300)");
+    }
+
+    @Test
+    void noDataSet() {
+        assertConfigError(NoDataSet.class, "@Cifar or @FashionMnist");
+    }
+
+    @Test
+    void distilledArmWithoutTeacher() {
+        assertConfigError(NoTeacher.class, "no @Teacher");
+    }
+
+    @Test
+    void scratchArmCannotStopKd() {
+        assertConfigError(ScratchWithStop.class, "@Scratch and @EarlyStopAt");
+    }
+
+    @Test
+    void oneBadClaimStopsItsClassBeforeAnyTraining() {
+        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(OneGoodOneBad.class)).execute()
+                .testEvents();
+        // the class fails in beforeAll, so neither claim starts
+        assertThat(tests.started().count()).isZero();
+    }
+
+    private static Events run(Class<?> c) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(c)).execute().allEvents();
+    }
+
+    private static void assertConfigError(Class<?> c, String text) {
+        run(c).assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
+                instanceOf(ExtensionConfigurationException.class), message(m -> m.contains(text)))));
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(0)
+    static class ZeroSeeds {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "resnet-9000")
+    @Seeds(2)
+    static class UnknownArch {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class StopBeyondTraining {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@EarlyStopAt(epoch = 300) Arm eskd) {
+        }
+    }
+
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class NoDataSet {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Seeds(2)
+    static class NoTeacher {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Seeds(2)
+    static class ScratchWithStop {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@Scratch @EarlyStopAt(fraction = 0.5) Arm a) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class OneGoodOneBad {
+        @Claim(id = "X", source = "none", statement = "s")
+        void good(Arm kd) {
+        }
+
+        @Claim(id = "Y", source = "none", statement = "s")
+        void bad(@EarlyStopAt(fraction = 2) Arm eskd) {
+        }
+    }
+}

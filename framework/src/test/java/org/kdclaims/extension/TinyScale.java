@@ -1,0 +1,30 @@
+package org.kdclaims.extension;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** System properties for a seconds-long claim run in the extension's own tests; restores the old values. */
+final class TinyScale implements AutoCloseable {
+    private static final Map<String, String> PROPS = Map.of(
+            "kd.scale", "smoke", "kd.data", "synthetic", "kd.trainPerClass", "10", "kd.testPerClass", "5",
+            "kd.resolution", "8", "kd.maxSeeds", "2");
+    private final Map<String, String> before = new HashMap<>();
+
+    TinyScale() {
+        PROPS.forEach((k, v) -> {
+            before.put(k, System.getProperty(k));
+            System.setProperty(k, v);
+        });
+    }
+
+    @Override
+    public void close() {
+        before.forEach((k, v) -> {
+            if (v == null) {
+                System.clearProperty(k);
+            } else {
+                System.setProperty(k, v);
+            }
+        });
+    }
+}
