@@ -31,7 +31,7 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
     public static final int PAPER_EPOCHS = 200;
 
     public static ScaleProfile smoke() {
-        return new ScaleProfile("smoke", 0.02, 3, 20, 20, 16, 0.25, 10, 2, 0, false);
+        return new ScaleProfile("smoke", 0.025, 5, 50, 50, 16, 0.25, 10, 2, 0, false);
     }
 
     public static ScaleProfile ci() {

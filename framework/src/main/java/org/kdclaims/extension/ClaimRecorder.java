@@ -12,9 +12,6 @@ import org.kdclaims.api.Metric;
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.PaperValue;
-import org.kdclaims.reports.model.Plot;
-import org.kdclaims.reports.model.Point;
-import org.kdclaims.reports.model.Series;
 import org.kdclaims.reports.model.TestResult;
 import org.kdclaims.reports.model.TrainingRunRecord;
 import org.kdclaims.stats.Comparison;
@@ -125,7 +122,7 @@ public final class ClaimRecorder {
         ClaimResult result = new ClaimResult(plan.claim().id(), context.getDisplayName(), plan.claim().source(),
                 plan.claim().statement(), hypothesis, metric, paper, arms, test,
                 comparison == null ? null : comparison.verdict().name(), outcome, Map.copyOf(parameters), List.copyOf(runs),
-                List.of(learningCurves()), (System.nanoTime() - started) / 1e9, note);
+                List.of(), (System.nanoTime() - started) / 1e9, note);
         runtime.results().writeClaim(result);
         AllureClaim.write(result);
         return result;
@@ -135,29 +132,6 @@ public final class ClaimRecorder {
         List<Long> seeds = Arrays.stream(m.seeds()).boxed().toList();
         List<Double> values = Arrays.stream(m.values()).boxed().toList();
         return new ArmResult(m.arm().name(), seeds, values, s.mean(), s.sd(), s.ciLow(), s.ciHigh());
-    }
-
-    /** Mean test error per epoch of each role (over seeds), where it was evaluated. */
-    private Plot learningCurves() {
-        Map<String, List<TrainingRunRecord>> byRole = new LinkedHashMap<>();
-        for (TrainingRunRecord r : runs) {
-            byRole.computeIfAbsent(r.role(), k -> new ArrayList<>()).add(r);
-        }
-        List<Series> series = new ArrayList<>();
-        byRole.forEach((role, rs) -> {
-            List<Point> points = new ArrayList<>();
-            int epochs = rs.get(0).curve().size();
-            for (int e = 0; e < epochs; e++) {
-                final int epoch = e;
-                double[] v = rs.stream().filter(r -> r.curve().size() > epoch)
-                        .mapToDouble(r -> r.curve().get(epoch).testError()).filter(x -> !Double.isNaN(x)).toArray();
-                if (v.length > 0) {
-                    points.add(Point.of(e + 1, Arrays.stream(v).average().orElseThrow()));
-                }
-            }
-            series.add(new Series(role, points));
-        });
-        return new Plot("Test error by epoch (mean over seeds)", "epoch", "test error (%)", series);
     }
 
     String summaryLine() {

@@ -18,7 +18,7 @@ class ScaleProfileTest {
     @Test
     void smokeShrinksButKeepsTheTeacherStudentOrder() {
         ScaleProfile p = ScaleProfile.smoke();
-        assertThat(p.epochs(200)).isEqualTo(4);
+        assertThat(p.epochs(200)).isEqualTo(5);
         assertThat(p.seeds(5)).isEqualTo(2);
         assertThat(p.scale(Architectures.parse("wrn-16-1")).name()).isEqualTo("wrn-10-0.25");
         assertThat(p.scale(Architectures.parse("wrn-16-3")).name()).isEqualTo("wrn-10-0.75");
