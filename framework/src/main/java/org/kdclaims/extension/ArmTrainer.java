@@ -10,9 +10,11 @@ import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.extension.ClaimPlan.ArmPlan;
 import org.kdclaims.extension.ClaimPlan.Recipe;
 import org.kdclaims.models.Architectures;
+import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.ProgressListener;
 import org.kdclaims.training.Teacher;
 import org.kdclaims.training.TrainedModel;
+import org.kdclaims.training.Trainer;
 import org.kdclaims.training.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 
@@ -56,7 +58,7 @@ final class ArmTrainer {
         List<TrainedModel> runs = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             TrainingSpec spec = base.withSeed(plan.seedBase() + i);
-            runs.add(trainOne("student " + arm.name(), spec, data, teacher));
+            runs.add(trainOne("student " + arm.name(), spec, data, teacher).model());
         }
         return new Arm(arm.name(), recipe, runs, recorder);
     }
@@ -68,9 +70,8 @@ final class ArmTrainer {
                 plan.seedBase());
         spec = new TrainingSpec(spec.architecture(), spec.epochs(), spec.batchSize(), spec.learningRate(), spec.lrDecay(),
                 spec.lrMilestones(), spec.momentum(), spec.weightDecay(), spec.seed(), null, epochs, p.evalEvery(epochs));
-        TrainedModel model = trainOne("teacher", spec, data, null);
-        String key = ModelStore.key(spec, data, null);
-        return Teacher.of(model, key, epochs);
+        ModelStore.Lookup found = trainOne("teacher", spec, data, null);
+        return Teacher.of(found.model(), found.key(), epochs);
     }
 
     private static int stopEpoch(ArmPlan arm, int paperEpochs, ScaleProfile p) {
@@ -80,19 +81,20 @@ final class ArmTrainer {
         return Math.max(1, (int) Math.round(arm.stop().fraction() * p.epochs(paperEpochs)));
     }
 
-    private TrainedModel trainOne(String role, TrainingSpec spec, TrainingData data, Teacher teacher) {
-        String key = ModelStore.key(spec, data, teacher == null ? null : teacher.key());
+    private ModelStore.Lookup trainOne(String role, TrainingSpec spec, TrainingData data, Teacher teacher) {
+        String teacherKey = teacher == null ? null : teacher.key();
+        String key = ModelStore.key(spec, data, teacherKey);
         return Allure.step(String.format(Locale.ROOT, "%s: %s", role, spec.label()), step -> {
-            ModelStore.Lookup found = runtime.models().getOrTrain(key,
-                    () -> org.kdclaims.training.Trainer.train(spec, data, teacher, key, ProgressListener.console(role)));
+            ModelStore.Lookup found = runtime.models().getOrTrain(key, ModelStore.basis(spec, data, teacherKey),
+                    () -> Trainer.train(spec, data, teacher, ProgressListener.console(role)));
             TrainedModel m = found.model();
             step.parameter("model key", key);
-            step.parameter("from store", found.fromStore());
+            step.parameter("source", found.source().name().toLowerCase(Locale.ROOT));
             step.parameter("epochs", spec.epochs());
             step.parameter("test error %", String.format(Locale.ROOT, "%.2f", 100 * m.testError()));
             step.parameter("wall s", String.format(Locale.ROOT, "%.1f", m.wallSeconds()));
             recorder.run(role, m, key, found.fromStore());
-            return m;
+            return found;
         });
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kdclaims.annotations.Dataset;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.store.ModelStore;
 import org.kdclaims.reports.model.RunInfo;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.TrainingData;
@@ -23,7 +24,7 @@ public final class ExperimentRuntime implements ExtensionContext.Store.Closeable
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ExperimentRuntime.class);
 
     private final ScaleProfile profile;
-    private final ModelStore models = new ModelStore();
+    private final ModelStore models = ModelStore.fromSystemProperties();
     private final ResultsStore results;
     private final Map<Dataset.Kind, TrainingData> data = new EnumMap<>(Dataset.Kind.class);
     private final RunInfo startInfo;

@@ -26,6 +26,21 @@ public final class TrainedModel {
         this.teacherKey = teacherKey;
     }
 
+    /** A model read back from the model store: the network is rebuilt and given its final state. */
+    public static TrainedModel restore(TrainingSpec spec, int channels, int height, int width, int classes,
+            List<EpochMetrics> curve, TreeMap<Integer, Map<String, float[]>> checkpoints, double wallSeconds,
+            String teacherKey) {
+        Network net = Network.create(spec.architecture(), channels, height, width, classes, spec.seed(),
+                spec.distillation());
+        net.restore(checkpoints.lastEntry().getValue());
+        return new TrainedModel(spec, net, curve, checkpoints, wallSeconds, teacherKey);
+    }
+
+    /** All checkpoints by epochs trained, for the model store. */
+    public TreeMap<Integer, Map<String, float[]>> checkpoints() {
+        return checkpoints;
+    }
+
     public TrainingSpec spec() {
         return spec;
     }

@@ -22,7 +22,7 @@ public final class Trainer {
     private Trainer() {
     }
 
-    public static TrainedModel train(TrainingSpec spec, TrainingData data, Teacher teacher, String modelKey,
+    public static TrainedModel train(TrainingSpec spec, TrainingData data, Teacher teacher,
             ProgressListener progress) {
         if (spec.distillation() != null && teacher == null) {
             throw new IllegalArgumentException("a distillation run needs a teacher: " + spec.label());

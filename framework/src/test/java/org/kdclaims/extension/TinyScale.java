@@ -3,11 +3,14 @@ package org.kdclaims.extension;
 import java.util.HashMap;
 import java.util.Map;
 
-/** System properties for a seconds-long claim run in the extension's own tests; restores the old values. */
+/**
+ * System properties for a seconds-long claim run in the extension's own tests, with the disk
+ * model store off (so reuse within the run is what is observed); restores the old values.
+ */
 final class TinyScale implements AutoCloseable {
     private static final Map<String, String> PROPS = Map.of(
             "kd.scale", "smoke", "kd.data", "synthetic", "kd.trainPerClass", "10", "kd.testPerClass", "5",
-            "kd.resolution", "8", "kd.maxSeeds", "2");
+            "kd.resolution", "8", "kd.maxSeeds", "2", "kd.cache", "off");
     private final Map<String, String> before = new HashMap<>();
 
     TinyScale() {

@@ -1,0 +1,154 @@
+package org.kdclaims.store;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32C;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.kdclaims.models.Architectures;
+import org.kdclaims.training.Distillation;
+import org.kdclaims.training.EpochMetrics;
+import org.kdclaims.training.TrainedModel;
+import org.kdclaims.training.TrainingSpec;
+
+/**
+ * One trained model on disk: a JSON header (the full spec that produced it, the data shape, the
+ * learning curve, timings), then its checkpoints (name, floats), then a CRC32C of everything before.
+ * Written to a temporary file and moved into place, so a reader sees a whole file or none; a file
+ * whose checksum, magic or version does not match is damaged and never used.
+ */
+final class ModelFile {
+    private static final int MAGIC = 0x4B444D31; // "KDM1"
+    private static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What identifies and describes the model, stored as JSON. */
+    record Header(String key, String arch, int epochs, int batchSize, double learningRate, double lrDecay,
+            double[] lrMilestones, double momentum, double weightDecay, long seed, Double tau, Double kdWeight,
+            String convention, int kdUntilEpoch, int evalEvery, int channels, int height, int width, int classes,
+            List<EpochMetrics> curve, double wallSeconds, String teacherKey, String basis) {
+    }
+
+    private ModelFile() {
+    }
+
+    static void write(Path file, String key, String basis, TrainedModel m) throws IOException {
+        TrainingSpec s = m.spec();
+        Distillation d = s.distillation();
+        Header h = new Header(key, s.architecture().name(), s.epochs(), s.batchSize(), s.learningRate(), s.lrDecay(),
+                s.lrMilestones(), s.momentum(), s.weightDecay(), s.seed(), d == null ? null : d.tau(),
+                d == null ? null : d.weight(), d == null ? null : d.convention().name(), s.kdUntilEpoch(), s.evalEvery(),
+                m.network().channels(), m.network().height(), m.network().width(), m.network().classes(), m.curve(),
+                m.wallSeconds(), m.teacherKey(), basis);
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            byte[] header = JSON.writeValueAsBytes(h);
+            out.writeInt(header.length);
+            out.write(header);
+            out.writeInt(m.checkpoints().size());
+            for (Map.Entry<Integer, Map<String, float[]>> c : m.checkpoints().entrySet()) {
+                out.writeInt(c.getKey());
+                out.writeInt(c.getValue().size());
+                for (Map.Entry<String, float[]> t : c.getValue().entrySet()) {
+                    out.writeUTF(t.getKey());
+                    out.writeInt(t.getValue().length);
+                    for (float f : t.getValue()) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+        }
+        byte[] payload = buffer.toByteArray();
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
+                    DataOutputStream data = new DataOutputStream(out)) {
+                data.write(payload);
+                data.writeLong(crc.getValue());
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads a model back; any mismatch is a {@link DamagedModelException} naming the file and the problem. */
+    static TrainedModel read(Path file, String expectedKey) throws IOException {
+        byte[] all;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            all = in.readAllBytes();
+        }
+        if (all.length < 16) {
+            throw new DamagedModelException(file, "only " + all.length + " bytes");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(all, 0, all.length - 8);
+        long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+        if (stored != crc.getValue()) {
+            throw new DamagedModelException(file, "checksum mismatch (truncated or overwritten)");
+        }
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8))) {
+            if (in.readInt() != MAGIC) {
+                throw new DamagedModelException(file, "not a kd-claims model file");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new DamagedModelException(file, "format version " + version + ", expected " + VERSION);
+            }
+            byte[] header = new byte[in.readInt()];
+            in.readFully(header);
+            Header h = JSON.readValue(new String(header, StandardCharsets.UTF_8), Header.class);
+            if (!h.key().equals(expectedKey)) {
+                throw new DamagedModelException(file, "holds model " + h.key() + ", expected " + expectedKey);
+            }
+            TreeMap<Integer, Map<String, float[]>> checkpoints = new TreeMap<>();
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                int epoch = in.readInt();
+                int tensors = in.readInt();
+                Map<String, float[]> state = new java.util.LinkedHashMap<>();
+                for (int t = 0; t < tensors; t++) {
+                    String name = in.readUTF();
+                    float[] v = new float[in.readInt()];
+                    for (int j = 0; j < v.length; j++) {
+                        v[j] = in.readFloat();
+                    }
+                    state.put(name, v);
+                }
+                checkpoints.put(epoch, state);
+            }
+            Distillation d = h.tau() == null ? null
+                    : new Distillation(h.tau(), h.kdWeight(), Distillation.Convention.valueOf(h.convention()));
+            TrainingSpec spec = new TrainingSpec(Architectures.parse(h.arch()), h.epochs(), h.batchSize(),
+                    h.learningRate(), h.lrDecay(), h.lrMilestones(), h.momentum(), h.weightDecay(), h.seed(), d,
+                    h.kdUntilEpoch(), h.evalEvery());
+            return TrainedModel.restore(spec, h.channels(), h.height(), h.width(), h.classes(), h.curve(),
+                    checkpoints, h.wallSeconds(), h.teacherKey());
+        }
+    }
+
+    /** A stored model that cannot be used: it is reported, deleted and trained again. */
+    static final class DamagedModelException extends IOException {
+        DamagedModelException(Path file, String problem) {
+            super(file + ": damaged model file (" + problem + ")");
+        }
+    }
+}

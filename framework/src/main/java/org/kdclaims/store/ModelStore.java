@@ -1,0 +1,194 @@
+package org.kdclaims.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+import org.kdclaims.training.NativeBackend;
+import org.kdclaims.training.TrainedModel;
+import org.kdclaims.training.TrainingData;
+import org.kdclaims.training.TrainingSpec;
+
+/**
+ * Trained models shared by every claim of a run and kept on disk across runs, keyed by a hash of
+ * everything that determines a trained model: the training spec (architecture, schedule, seed, KD
+ * recipe), the data, the teacher's key, the native build and the thread count. A teacher used by
+ * five claims is trained once.
+ *
+ * <p>Safe under parallel tests (one lock per key in memory) and under two runs at once (a file lock
+ * per key: the second run waits, then reads what the first wrote). A damaged file is reported,
+ * deleted and trained again, never used. {@code -Dkd.cache=off|read|readwrite} sets the disk policy;
+ * {@code -Dkd.models.dir} the folder (default {@code ~/.cache/kd-claims/models}).
+ */
+public final class ModelStore {
+    private static final Logger LOG = Logger.getLogger(ModelStore.class.getName());
+
+    /** How the disk is used: never, only to read models trained earlier, or to read and write. */
+    public enum Policy { OFF, READ, READWRITE;
+
+        public static Policy parse(String s) {
+            try {
+                return valueOf(s.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-Dkd.cache=" + s + " is not a cache policy: use off, read or readwrite");
+            }
+        }
+    }
+
+    private final Path dir;
+    private final Policy policy;
+    private final Map<String, Entry> models = new ConcurrentHashMap<>();
+    private final AtomicInteger trainings = new AtomicInteger();
+
+    /** The result, and where it came from. */
+    public record Lookup(TrainedModel model, String key, Source source) {
+        public boolean fromStore() {
+            return source != Source.TRAINED;
+        }
+    }
+
+    public enum Source { TRAINED, MEMORY, DISK }
+
+    private static final class Entry {
+        private TrainedModel model;
+    }
+
+    public ModelStore(Path dir, Policy policy) {
+        this.dir = dir;
+        this.policy = policy;
+    }
+
+    /** The store configured by system properties. */
+    public static ModelStore fromSystemProperties() {
+        String d = System.getProperty("kd.models.dir", "");
+        Path dir = d.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "models") : Path.of(d);
+        return new ModelStore(dir, Policy.parse(System.getProperty("kd.cache", "readwrite").isBlank() ? "readwrite"
+                : System.getProperty("kd.cache", "readwrite")));
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public Policy policy() {
+        return policy;
+    }
+
+    /** The text a key is the hash of: readable, so a changed key can be explained. */
+    public static String basis(TrainingSpec spec, TrainingData data, String teacherKey) {
+        return spec.describe() + "\n" + data.describe() + "\nteacher=" + teacherKey + "\nnative="
+                + NativeBackend.buildId() + " threads=" + NativeBackend.threads();
+    }
+
+    public static String key(TrainingSpec spec, TrainingData data, String teacherKey) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(basis(spec, data, teacherKey)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The model for {@code key}: from memory, from disk, or trained now (and then stored). */
+    public Lookup getOrTrain(String key, String basis, Supplier<TrainedModel> train) {
+        Entry e = models.computeIfAbsent(key, k -> new Entry());
+        synchronized (e) {
+            if (e.model != null) {
+                return new Lookup(e.model, key, Source.MEMORY);
+            }
+            if (policy == Policy.OFF) {
+                e.model = trainNow(train);
+                return new Lookup(e.model, key, Source.TRAINED);
+            }
+            Lookup found = withFileLock(key, () -> {
+                TrainedModel m = readIfPresent(key);
+                if (m != null) {
+                    return new Lookup(m, key, Source.DISK);
+                }
+                m = trainNow(train);
+                if (policy == Policy.READWRITE) {
+                    write(key, basis, m);
+                }
+                return new Lookup(m, key, Source.TRAINED);
+            });
+            e.model = found.model();
+            return found;
+        }
+    }
+
+    /** How many models this store has trained (not found in memory or on disk): tests assert reuse with it. */
+    public int trainings() {
+        return trainings.get();
+    }
+
+    private TrainedModel trainNow(Supplier<TrainedModel> train) {
+        TrainedModel m = train.get();
+        trainings.incrementAndGet();
+        return m;
+    }
+
+    private Path file(String key) {
+        return dir.resolve(key + ".kdm");
+    }
+
+    private TrainedModel readIfPresent(String key) {
+        Path f = file(key);
+        if (!Files.exists(f)) {
+            return null;
+        }
+        try {
+            return ModelFile.read(f, key);
+        } catch (IOException | RuntimeException ex) {
+            LOG.warning(() -> "kd-claims model store: " + ex.getMessage() + "; deleting it and training the model again");
+            if (policy == Policy.READWRITE) {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // it is replaced atomically after training anyway
+                }
+            }
+            return null;
+        }
+    }
+
+    private void write(String key, String basis, TrainedModel m) {
+        try {
+            Files.createDirectories(dir);
+            ModelFile.write(file(key), key, basis, m);
+        } catch (IOException ex) {
+            // the run goes on with the model in memory; only the reuse in later runs is lost
+            LOG.warning(() -> "kd-claims model store: could not write " + file(key) + " (" + ex + "); continuing");
+        }
+    }
+
+    private Lookup withFileLock(String key, Supplier<Lookup> body) {
+        if (policy != Policy.READWRITE) {
+            return body.get();
+        }
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel ch = FileChannel.open(dir.resolve(key + ".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                    FileLock lock = ch.lock()) {
+                return body.get();
+            }
+        } catch (IOException ex) {
+            LOG.warning(() -> "kd-claims model store: cannot lock " + dir + " (" + ex + "); training without it");
+            return body.get();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.kdclaims.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kdclaims.data.Augmentation;
+import org.kdclaims.data.Cifar10;
+import org.kdclaims.data.Normalization;
+import org.kdclaims.data.SyntheticTask;
+import org.kdclaims.models.Architectures;
+import org.kdclaims.training.ProgressListener;
+import org.kdclaims.training.TrainedModel;
+import org.kdclaims.training.Trainer;
+import org.kdclaims.training.TrainingData;
+import org.kdclaims.training.TrainingSpec;
+
+class ModelStoreTest {
+    private static TrainingData data;
+    private static TrainingSpec spec;
+
+    @BeforeAll
+    static void tinyTask() {
+        Cifar10 c = SyntheticTask.generateSplits(8, 4, 10, 8, 3);
+        data = new TrainingData("tiny", c.train(), c.test(), Normalization.fit(c.train()), Augmentation.none());
+        TrainingSpec p = TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 2, 5);
+        spec = new TrainingSpec(p.architecture(), 2, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5, null, 2, 1);
+    }
+
+    private static TrainedModel train() {
+        return Trainer.train(spec, data, null, (s, m, left) -> { });
+    }
+
+    private static ModelStore.Lookup lookup(ModelStore store) {
+        return store.getOrTrain(ModelStore.key(spec, data, null), ModelStore.basis(spec, data, null), ModelStoreTest::train);
+    }
+
+    @Test
+    void aSecondRunReadsTheModelFromDiskWithIdenticalState(@TempDir Path dir) {
+        ModelStore first = new ModelStore(dir, ModelStore.Policy.READWRITE);
+        ModelStore.Lookup trained = lookup(first);
+        assertThat(trained.source()).isEqualTo(ModelStore.Source.TRAINED);
+        assertThat(lookup(first).source()).isEqualTo(ModelStore.Source.MEMORY);
+
+        ModelStore second = new ModelStore(dir, ModelStore.Policy.READWRITE);
+        ModelStore.Lookup read = lookup(second);
+        assertThat(read.source()).isEqualTo(ModelStore.Source.DISK);
+        assertThat(second.trainings()).isZero();
+        assertThat(read.model().curve()).isEqualTo(trained.model().curve());
+        assertThat(read.model().checkpointEpochs()).containsExactly(1, 2);
+        trained.model().network().state().forEach((name, v) ->
+                assertThat(read.model().network().state().get(name)).as(name).containsExactly(v));
+    }
+
+    @Test
+    void aDamagedFileIsRetrainedNeverUsed(@TempDir Path dir) throws IOException {
+        lookup(new ModelStore(dir, ModelStore.Policy.READWRITE));
+        Path file = dir.resolve(ModelStore.key(spec, data, null) + ".kdm");
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            f.write(new byte[] {1, 2, 3, 4});
+        }
+        ModelStore again = new ModelStore(dir, ModelStore.Policy.READWRITE);
+        assertThat(lookup(again).source()).isEqualTo(ModelStore.Source.TRAINED);
+        assertThat(again.trainings()).isEqualTo(1);
+        // and the rewritten file is whole again
+        assertThat(lookup(new ModelStore(dir, ModelStore.Policy.READWRITE)).source()).isEqualTo(ModelStore.Source.DISK);
+    }
+
+    @Test
+    void readPolicyNeverWritesAndOffNeverTouchesTheDisk(@TempDir Path dir) throws IOException {
+        lookup(new ModelStore(dir.resolve("r"), ModelStore.Policy.READ));
+        lookup(new ModelStore(dir.resolve("o"), ModelStore.Policy.OFF));
+        assertThat(Files.exists(dir.resolve("r"))).isFalse();
+        assertThat(Files.exists(dir.resolve("o"))).isFalse();
+    }
+
+    /** Same seed, native build and threads: bitwise the same metrics and parameters (timings aside). */
+    @Test
+    void sameSeedSameNumbers() {
+        TrainedModel a = train();
+        TrainedModel b = train();
+        assertThat(metrics(a)).isEqualTo(metrics(b));
+        a.network().state().forEach((name, v) -> assertThat(b.network().state().get(name)).as(name).containsExactly(v));
+    }
+
+    /** Every metric of every epoch, boxed so that NaN equals NaN; timings left out. */
+    private static java.util.List<java.util.List<Double>> metrics(TrainedModel m) {
+        return m.curve().stream().map(e -> java.util.List.of(e.learningRate(), e.trainLoss(), e.trainCrossEntropy(),
+                e.trainKdLoss(), e.trainError(), e.testCrossEntropy(), e.testError(), e.testKdLoss(), e.testKdError()))
+                .toList();
+    }
+
+    @Test
+    void unknownPolicyNamesTheChoices() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelStore.Policy.parse("sometimes"))
+                .hasMessageContaining("off, read or readwrite");
+    }
+}
