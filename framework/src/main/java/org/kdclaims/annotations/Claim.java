@@ -8,19 +8,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kdclaims.extension.KdClaimsExtension;
 
 /**
  * Declares a test method as a claim of the paper: the method's {@code Arm} parameters are trained
  * by {@link KdClaimsExtension} (over {@link Seeds}), and its body states the hypothesis with
- * {@code ClaimAssertions}. The paper's own numbers go in {@link #paper()} for the report.
+ * {@code ClaimAssertions}. The paper's own numbers go in {@link #paper()} for the report. A claim
+ * runs once, or once per point of its {@link Sweep}.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@Test
+@TestTemplate
 @Tag("claim")
 @ExtendWith(KdClaimsExtension.class)
 public @interface Claim {

@@ -8,9 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Early stopping of knowledge distillation. On an {@code Arm} parameter it makes that arm ESKD:
- * the KD loss until the given point, cross-entropy only afterwards. Give either {@code epoch}
- * (at paper scale, mapped by the scale profile) or {@code fraction} of the student's epochs.
+ * A point of training: give either {@code epoch} (at paper scale, mapped by the scale profile) or
+ * {@code fraction} of the epochs. On an {@code Arm} parameter it makes that arm ESKD (the KD loss
+ * until this point, cross-entropy only afterwards); in {@code @Teacher(stopAt = ...)} it makes an
+ * early-stopped teacher.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -21,4 +21,10 @@ public @interface Teacher {
 
     /** Training epochs at paper scale; 0 = the protocol default (200 on CIFAR-10). */
     int epochs() default 0;
+
+    /**
+     * An early-stopped teacher (PAPER.md C8): its checkpoint at this point of its training is used
+     * as the teacher. The default (neither epoch nor fraction) is the fully trained teacher.
+     */
+    EarlyStopAt stopAt() default @EarlyStopAt;
 }

@@ -8,6 +8,7 @@ import io.qameta.allure.Allure;
 import org.kdclaims.api.Arm;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.extension.ClaimPlan.ArmPlan;
+import org.kdclaims.extension.ClaimPlan.ModelPlan;
 import org.kdclaims.extension.ClaimPlan.Recipe;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.store.ModelStore;
@@ -19,9 +20,10 @@ import org.kdclaims.training.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 
 /**
- * Trains one arm over the claim's seeds at the run's scale, through the model store: teachers
- * are trained once (seed = the claim's seed base, recorded) and shared by every arm and claim
- * that names them; each student seed is its own model. Every training is an Allure step.
+ * Trains one arm over the claim's seeds at the run's scale, through the model store: a teacher is
+ * trained once (seed = the claim's seed base, recorded) with a checkpoint per epoch, and shared by
+ * every arm and claim that names it, fully trained or stopped early; each student seed is its own
+ * model. Every training is an Allure step.
  */
 final class ArmTrainer {
     private final ClaimPlan plan;
@@ -35,50 +37,37 @@ final class ArmTrainer {
     }
 
     Arm train(ArmPlan arm) {
-        ScaleProfile p = runtime.profile();
         TrainingData data = runtime.data(plan.dataset());
-        int seeds = p.seeds(plan.seeds());
-        int paperEpochs = ClaimPlan.epochsOrDefault(arm.student().epochs());
-        int epochs = p.epochs(paperEpochs);
-        TrainingSpec base = TrainingSpec.paperDefaults(p.scale(Architectures.parse(arm.student().arch())), epochs, 0);
-        base = new TrainingSpec(base.architecture(), base.epochs(), base.batchSize(), base.learningRate(), base.lrDecay(),
-                base.lrMilestones(), base.momentum(), base.weightDecay(), 0, null, epochs, p.evalEvery(epochs));
+        TrainingSpec base = spec(arm.student(), 0);
         Teacher teacher = null;
         String recipe = base.architecture().name() + " from scratch";
         if (arm.recipe() != Recipe.SCRATCH) {
-            teacher = teacher(arm, data);
-            int until = arm.recipe() == Recipe.ESKD ? stopEpoch(arm, paperEpochs, p) : epochs;
+            teacher = teacher(arm.teacher(), data);
+            int until = arm.kdStop().at(ClaimPlan.epochsOrDefault(arm.student().paperEpochs()), runtime.profile());
             base = base.withDistillation(plan.distillation(), until);
-            recipe = base.architecture().name() + (arm.recipe() == Recipe.ESKD ? " ESKD (KD until epoch " + until + ")" : " full KD")
-                    + " from " + teacher.label();
-            recorder.parameter(arm.name(), recipe);
-        } else {
-            recorder.parameter(arm.name(), recipe);
+            recipe = base.architecture().name() + (arm.recipe() == Recipe.ESKD ? " ESKD (KD until epoch " + until + ")"
+                    : " full KD") + " from " + teacher.label();
         }
+        recorder.parameter(arm.name(), recipe);
         List<TrainedModel> runs = new ArrayList<>();
-        for (int i = 0; i < seeds; i++) {
-            TrainingSpec spec = base.withSeed(plan.seedBase() + i);
-            runs.add(trainOne("student " + arm.name(), spec, data, teacher).model());
+        for (int i = 0; i < runtime.profile().seeds(plan.seeds()); i++) {
+            runs.add(trainOne("student " + arm.name(), base.withSeed(plan.seedBase() + i), data, teacher).model());
         }
         return new Arm(arm.name(), recipe, runs, recorder);
     }
 
-    private Teacher teacher(ArmPlan arm, TrainingData data) {
+    /** The training spec of a model at this scale: the paper's protocol shape over the scaled epochs. */
+    private TrainingSpec spec(ModelPlan m, long seed) {
         ScaleProfile p = runtime.profile();
-        int epochs = p.epochs(ClaimPlan.epochsOrDefault(arm.teacher().epochs()));
-        TrainingSpec spec = TrainingSpec.paperDefaults(p.scale(Architectures.parse(arm.teacher().arch())), epochs,
-                plan.seedBase());
-        spec = new TrainingSpec(spec.architecture(), spec.epochs(), spec.batchSize(), spec.learningRate(), spec.lrDecay(),
-                spec.lrMilestones(), spec.momentum(), spec.weightDecay(), spec.seed(), null, epochs, p.evalEvery(epochs));
-        ModelStore.Lookup found = trainOne("teacher", spec, data, null);
-        return Teacher.of(found.model(), found.key(), epochs);
+        int epochs = p.epochs(ClaimPlan.epochsOrDefault(m.paperEpochs()));
+        TrainingSpec d = TrainingSpec.paperDefaults(p.scale(Architectures.parse(m.arch())), epochs, seed);
+        return new TrainingSpec(d.architecture(), epochs, d.batchSize(), d.learningRate(), d.lrDecay(), d.lrMilestones(),
+                d.momentum(), d.weightDecay(), seed, null, epochs, p.evalEvery(epochs));
     }
 
-    private static int stopEpoch(ArmPlan arm, int paperEpochs, ScaleProfile p) {
-        if (arm.stop().epoch() >= 0) {
-            return p.epochAt(arm.stop().epoch(), paperEpochs);
-        }
-        return Math.max(1, (int) Math.round(arm.stop().fraction() * p.epochs(paperEpochs)));
+    private Teacher teacher(ModelPlan t, TrainingData data) {
+        ModelStore.Lookup found = trainOne("teacher", spec(t, plan.seedBase()), data, null);
+        return Teacher.of(found.model(), found.key(), t.stop().at(ClaimPlan.epochsOrDefault(t.paperEpochs()), runtime.profile()));
     }
 
     private ModelStore.Lookup trainOne(String role, TrainingSpec spec, TrainingData data, Teacher teacher) {

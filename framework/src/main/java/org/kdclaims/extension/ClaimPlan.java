@@ -4,7 +4,9 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -16,6 +18,7 @@ import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
+import org.kdclaims.annotations.Sweep;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
 import org.kdclaims.config.ScaleProfile;
@@ -24,17 +27,53 @@ import org.kdclaims.training.Distillation;
 
 /**
  * A claim method's annotations, resolved (parameter over method over class, meta-annotations
- * included) and validated before anything trains. Every impossible combination is an
- * {@link ExtensionConfigurationException} naming the annotation and the fix.
+ * included) into plain values and validated before anything trains. Every impossible combination
+ * is an {@link ExtensionConfigurationException} naming the annotation and the fix. A sweep yields
+ * one plan per point ({@link #points()}, {@link #at(SweepPoint)}).
  */
 public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, long seedBase,
-        Distillation distillation, List<ArmPlan> arms) {
+        Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points) {
 
     /** How one {@link Arm} parameter is trained. */
     public enum Recipe { SCRATCH, FULL_KD, ESKD }
 
-    /** One arm: its name (the parameter's), recipe, student and teacher (null for scratch). */
-    public record ArmPlan(String name, Recipe recipe, Student student, Teacher teacher, EarlyStopAt stop) {
+    /** A point of training: an epoch at paper scale, or a fraction of the epochs; NONE = the end. */
+    public record Stop(int epoch, double fraction) {
+        static final Stop NONE = new Stop(-1, -1);
+
+        static Stop of(EarlyStopAt a) {
+            return a == null ? NONE : new Stop(a.epoch(), a.fraction());
+        }
+
+        boolean isNone() {
+            return epoch < 0 && fraction < 0;
+        }
+
+        /** The epoch at this scale of a run of {@code paperEpochs} epochs at paper scale. */
+        int at(int paperEpochs, ScaleProfile p) {
+            int epochs = p.epochs(paperEpochs);
+            if (isNone()) {
+                return epochs;
+            }
+            return epoch >= 0 ? p.epochAt(epoch, paperEpochs) : Math.max(1, (int) Math.round(fraction * epochs));
+        }
+    }
+
+    /** A model to train: architecture, epochs at paper scale (0 = protocol default) and stop point. */
+    public record ModelPlan(String arch, int paperEpochs, Stop stop) {
+    }
+
+    /** One arm: its name (the parameter's), recipe, student, teacher (null for scratch) and ESKD stop. */
+    public record ArmPlan(String name, Recipe recipe, ModelPlan student, ModelPlan teacher, Stop kdStop) {
+    }
+
+    /** One invocation of a claim: a dimension and its value, or the single point of an unswept claim. */
+    public record SweepPoint(String dimension, String value) {
+        static final SweepPoint SINGLE = new SweepPoint(null, null);
+
+        public String label() {
+            return dimension == null ? "" : "[" + dimension + "=" + value + "]";
+        }
     }
 
     public static ClaimPlan of(Method method) {
@@ -48,12 +87,7 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             throw invalid(method, "has @Seeds(" + seeds.value() + "): use at least 1 seed (3 or more for a verdict)");
         }
         Distill d = find(method, Distill.class).orElse(null);
-        Distillation distillation;
-        try {
-            distillation = d == null ? Distillation.standard() : new Distillation(d.tau(), d.weight(), d.convention());
-        } catch (IllegalArgumentException e) {
-            throw invalid(method, "has an invalid @Distill: " + e.getMessage());
-        }
+        Distillation distillation = d == null ? Distillation.standard() : distillation(method, d);
         List<ArmPlan> arms = new ArrayList<>();
         for (Parameter p : method.getParameters()) {
             if (p.getType() == Arm.class) {
@@ -63,7 +97,76 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
         if (arms.isEmpty()) {
             throw invalid(method, "has no Arm parameter: declare the arms to train, e.g. (@EarlyStopAt(fraction = 0.25) Arm eskd, Arm fullKd)");
         }
-        return new ClaimPlan(method, claim, dataset.value(), seeds.value(), seeds.base(), distillation, List.copyOf(arms));
+        List<SweepPoint> points = sweep(method, find(method, Sweep.class).orElse(null));
+        return new ClaimPlan(method, claim, dataset.value(), seeds.value(), seeds.base(), distillation,
+                List.copyOf(arms), points);
+    }
+
+    /** The plan of one sweep point: the swept value replaces what the annotations say. */
+    public ClaimPlan at(SweepPoint point) {
+        if (point.dimension() == null) {
+            return this;
+        }
+        List<ArmPlan> swept = arms.stream().map(a -> a.teacher() == null ? a : switch (point.dimension()) {
+            case "teacher" -> new ArmPlan(a.name(), a.recipe(), a.student(),
+                    new ModelPlan(point.value(), a.teacher().paperEpochs(), a.teacher().stop()), a.kdStop());
+            case "teacherStop" -> new ArmPlan(a.name(), a.recipe(), a.student(),
+                    new ModelPlan(a.teacher().arch(), a.teacher().paperEpochs(),
+                            new Stop(-1, Double.parseDouble(point.value()))), a.kdStop());
+            default -> a;
+        }).toList();
+        Distillation dist = point.dimension().equals("tau")
+                ? new Distillation(Double.parseDouble(point.value()), distillation.weight(), distillation.convention())
+                : distillation;
+        return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point));
+    }
+
+    private static Distillation distillation(Method method, Distill d) {
+        try {
+            return new Distillation(d.tau(), d.weight(), d.convention());
+        } catch (IllegalArgumentException e) {
+            throw invalid(method, "has an invalid @Distill: " + e.getMessage());
+        }
+    }
+
+    private static List<SweepPoint> sweep(Method method, Sweep s) {
+        if (s == null) {
+            return List.of(SweepPoint.SINGLE);
+        }
+        List<List<SweepPoint>> dims = new ArrayList<>();
+        if (s.teacher().length > 0) {
+            for (String arch : s.teacher()) {
+                checkArch(method, "@Sweep(teacher)", arch);
+            }
+            dims.add(Arrays.stream(s.teacher()).map(t -> new SweepPoint("teacher", t)).toList());
+        }
+        if (s.teacherStopFraction().length > 0) {
+            for (double f : s.teacherStopFraction()) {
+                if (!(f > 0 && f <= 1)) {
+                    throw invalid(method, "has @Sweep(teacherStopFraction = " + f + "): fractions must be in (0, 1]");
+                }
+            }
+            dims.add(Arrays.stream(s.teacherStopFraction()).mapToObj(f -> new SweepPoint("teacherStop", fmt(f))).toList());
+        }
+        if (s.tau().length > 0) {
+            for (double t : s.tau()) {
+                if (!(t > 0)) {
+                    throw invalid(method, "has @Sweep(tau = " + t + "): temperatures must be > 0");
+                }
+            }
+            dims.add(Arrays.stream(s.tau()).mapToObj(t -> new SweepPoint("tau", fmt(t))).toList());
+        }
+        if (dims.isEmpty()) {
+            throw invalid(method, "has a @Sweep with no points: give one dimension, e.g. @Sweep(teacher = {\"wrn-16-2\", \"wrn-16-4\"})");
+        }
+        if (dims.size() > 1) {
+            throw invalid(method, "has a @Sweep over " + dims.size() + " dimensions: sweep one dimension per claim");
+        }
+        return dims.get(0);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 
     private static ArmPlan arm(Method method, Parameter p) {
@@ -72,42 +175,49 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
                 "arm '" + name + "' has no @Student: annotate the method, class or parameter with @Student(arch = \"wrn-16-1\")"));
         checkArch(method, "@Student", student.arch());
         checkEpochs(method, "@Student", student.epochs());
+        ModelPlan studentPlan = new ModelPlan(student.arch(), student.epochs(), Stop.NONE);
         boolean scratch = p.isAnnotationPresent(Scratch.class);
         EarlyStopAt stop = p.getAnnotation(EarlyStopAt.class);
         if (scratch) {
             if (stop != null) {
                 throw invalid(method, "arm '" + name + "' is @Scratch and @EarlyStopAt: a scratch arm has no KD to stop; remove one");
             }
-            return new ArmPlan(name, Recipe.SCRATCH, student, null, null);
+            return new ArmPlan(name, Recipe.SCRATCH, studentPlan, null, Stop.NONE);
         }
         Teacher teacher = find(p, Teacher.class).or(() -> find(method, Teacher.class)).orElseThrow(() -> invalid(method,
                 "arm '" + name + "' is distilled but no @Teacher is given: add @Teacher(arch = \"wrn-16-3\"), or mark the arm @Scratch"));
         checkArch(method, "@Teacher", teacher.arch());
         checkEpochs(method, "@Teacher", teacher.epochs());
-        if (stop != null) {
-            checkStop(method, name, stop, epochsOrDefault(student.epochs()));
+        Stop teacherStop = Stop.of(teacher.stopAt());
+        if (!teacherStop.isNone()) {
+            checkStop(method, "the teacher of arm '" + name + "' (@Teacher(stopAt = ...))", teacher.stopAt(),
+                    epochsOrDefault(teacher.epochs()));
         }
-        return new ArmPlan(name, stop == null ? Recipe.FULL_KD : Recipe.ESKD, student, teacher, stop);
+        if (stop != null) {
+            checkStop(method, "arm '" + name + "'", stop, epochsOrDefault(student.epochs()));
+        }
+        return new ArmPlan(name, stop == null ? Recipe.FULL_KD : Recipe.ESKD, studentPlan,
+                new ModelPlan(teacher.arch(), teacher.epochs(), teacherStop), Stop.of(stop));
     }
 
     static int epochsOrDefault(int annotated) {
         return annotated == 0 ? ScaleProfile.PAPER_EPOCHS : annotated;
     }
 
-    private static void checkStop(Method method, String arm, EarlyStopAt stop, int epochs) {
+    private static void checkStop(Method method, String what, EarlyStopAt stop, int epochs) {
         boolean byEpoch = stop.epoch() >= 0;
         boolean byFraction = stop.fraction() >= 0;
         if (byEpoch == byFraction) {
-            throw invalid(method, "arm '" + arm + "' has @EarlyStopAt with " + (byEpoch ? "both" : "neither")
+            throw invalid(method, what + " has @EarlyStopAt with " + (byEpoch ? "both" : "neither")
                     + " epoch and fraction: give exactly one, e.g. @EarlyStopAt(fraction = 0.25)");
         }
         if (byFraction && !(stop.fraction() > 0 && stop.fraction() <= 1)) {
-            throw invalid(method, "arm '" + arm + "' has @EarlyStopAt(fraction = " + stop.fraction()
+            throw invalid(method, what + " has @EarlyStopAt(fraction = " + stop.fraction()
                     + "): the fraction must be in (0, 1]");
         }
         if (byEpoch && (stop.epoch() < 1 || stop.epoch() > epochs)) {
-            throw invalid(method, "arm '" + arm + "' has @EarlyStopAt(epoch = " + stop.epoch()
-                    + ") but the student trains " + epochs + " epochs: choose an epoch in 1.." + epochs);
+            throw invalid(method, what + " has @EarlyStopAt(epoch = " + stop.epoch()
+                    + ") but training has " + epochs + " epochs: choose an epoch in 1.." + epochs);
         }
     }
 

@@ -46,6 +46,8 @@ public final class ClaimRecorder {
         parameters.put("seeds", runtime.profile().seeds(plan.seeds()) + " from " + plan.seedBase());
         parameters.put("distillation", plan.distillation().describe());
         parameters.put("alpha", Double.toString(plan.claim().alpha()));
+        plan.points().stream().filter(p -> p.dimension() != null)
+                .forEach(p -> parameters.put("sweep " + p.dimension(), p.value()));
     }
 
     public double alpha() {

@@ -16,6 +16,7 @@ import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
+import org.kdclaims.annotations.Sweep;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
 import org.kdclaims.api.ClaimAssertions;
@@ -32,7 +33,8 @@ class ClaimRunTest {
     @BeforeAll
     static void runClaims() {
         scale = new TinyScale();
-        events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class)).execute().testEvents();
+        events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class), selectClass(StopSweep.class))
+                .execute().testEvents();
         results = ResultsStore.defaultStore().read().claims();
     }
 
@@ -43,8 +45,8 @@ class ClaimRunTest {
 
     @Test
     void smokeScaleRecordsVerdictsWithoutFailing() {
-        assertThat(events.succeeded().count()).isEqualTo(2);
-        assertThat(results).hasSize(2).allSatisfy(r -> {
+        assertThat(events.succeeded().count()).isEqualTo(4);
+        assertThat(results).hasSize(4).allSatisfy(r -> {
             assertThat(r.verdict()).isIn("SUPPORTED", "REFUTED", "INCONCLUSIVE");
             assertThat(r.outcome()).isEqualTo("recorded");
             assertThat(r.arms()).hasSize(2).allSatisfy(a -> assertThat(a.values()).hasSize(2));
@@ -55,9 +57,19 @@ class ClaimRunTest {
     void theSharedTeacherIsTrainedOnce() {
         List<TrainingRunRecord> teachers = results.stream().flatMap(r -> r.runs().stream())
                 .filter(run -> run.role().equals("teacher")).toList();
-        assertThat(teachers).hasSize(2);
-        assertThat(teachers).filteredOn(TrainingRunRecord::fromCache).hasSize(1);
-        assertThat(teachers.get(0).configHash()).isEqualTo(teachers.get(1).configHash());
+        // one record per claim invocation, all the same model, trained by the first only
+        assertThat(teachers).hasSize(4);
+        assertThat(teachers).filteredOn(t -> !t.fromCache()).hasSize(1);
+        assertThat(teachers).extracting(TrainingRunRecord::configHash).containsOnly(teachers.get(0).configHash());
+    }
+
+    @Test
+    void aSweepRunsOncePerPointNamedByItsPoint() {
+        assertThat(results).filteredOn(r -> r.id().equals("T3")).extracting(ClaimResult::displayName)
+                .containsExactlyInAnyOrder("kdFromStoppedTeacher [teacherStop=0.5]", "kdFromStoppedTeacher [teacherStop=1]");
+        ClaimResult half = results.stream().filter(r -> r.displayName().endsWith("[teacherStop=0.5]")).findFirst().orElseThrow();
+        assertThat(half.parameters()).containsEntry("sweep teacherStop", "0.5");
+        assertThat(half.parameters().get("kd")).contains("stopped at epoch");
     }
 
     @Test
@@ -80,6 +92,18 @@ class ClaimRunTest {
 
         @Claim(id = "T2", source = "test", statement = "KD vs scratch")
         void kdVsScratch(Arm kd, @Scratch Arm scratch) {
+            ClaimAssertions.assertThat(kd.testError()).isSignificantlyLowerThan(scratch.testError());
+        }
+    }
+
+    @Cifar
+    @Teacher(arch = "cnn-16")
+    @Student(arch = "cnn-8")
+    @Seeds(2)
+    static class StopSweep {
+        @Claim(id = "T3", source = "test", statement = "early-stopped teachers")
+        @Sweep(teacherStopFraction = {0.5, 1})
+        void kdFromStoppedTeacher(Arm kd, @Scratch Arm scratch) {
             ClaimAssertions.assertThat(kd.testError()).isSignificantlyLowerThan(scratch.testError());
         }
     }

@@ -17,6 +17,7 @@ import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
+import org.kdclaims.annotations.Sweep;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
 
@@ -51,6 +52,16 @@ class ClaimValidationTest {
     @Test
     void scratchArmCannotStopKd() {
         assertConfigError(ScratchWithStop.class, "@Scratch and @EarlyStopAt");
+    }
+
+    @Test
+    void sweepWithNoPoints() {
+        assertConfigError(EmptySweep.class, "@Sweep with no points");
+    }
+
+    @Test
+    void teacherStopBeyondItsTraining() {
+        assertConfigError(TeacherStopTooLate.class, "@EarlyStopAt(epoch = 500)");
     }
 
     @Test
@@ -124,6 +135,27 @@ class ClaimValidationTest {
     static class ScratchWithStop {
         @Claim(id = "X", source = "none", statement = "s")
         void claim(@Scratch @EarlyStopAt(fraction = 0.5) Arm a) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class EmptySweep {
+        @Claim(id = "X", source = "none", statement = "s")
+        @Sweep
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8", stopAt = @EarlyStopAt(epoch = 500))
+    @Seeds(2)
+    static class TeacherStopTooLate {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
         }
     }
 
