@@ -7,15 +7,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.qameta.allure.Allure;
 import org.kdclaims.reports.model.ArmResult;
+import org.kdclaims.reports.html.LearningCurves;
+import org.kdclaims.reports.html.PlotChart;
+import org.kdclaims.reports.html.SvgCharts;
 import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.Plot;
 
 /**
  * Puts a claim's result into its Allure test case: labels (epic = the paper, feature = claim id,
  * story = table or figure), parameters, the per-seed metrics as a JSON attachment and the verdict
- * with its statistics. Training runs are Allure steps, added while they train ({@link ArmTrainer}).
+ * with its statistics, and the learning curves as SVG. Training runs are Allure steps, added while they train ({@link ArmTrainer}).
  */
 final class AllureClaim {
     static final String EPIC = "On the Efficacy of Knowledge Distillation (Cho & Hariharan, ICCV 2019)";
+    private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AllureClaim() {
@@ -45,6 +50,11 @@ final class AllureClaim {
                 Allure.addAttachment("verdict", "text/plain", s.toString(), ".txt");
             }
             Allure.addAttachment("per-seed metrics", "application/json", JSON.writeValueAsString(r.arms()), ".json");
+            for (Plot p : LearningCurves.of(r.runs())) {
+                // the report inlines SVG without a namespace; a standalone attachment needs it
+                String svg = SvgCharts.svg(PlotChart.create(p)).replaceFirst("<svg ", "<svg xmlns='" + SVG_NS + "' ");
+                Allure.addAttachment(p.title(), "image/svg+xml", svg, ".svg");
+            }
             Allure.addAttachment("training runs", "application/json", JSON.writeValueAsString(r.runs()), ".json");
         } catch (Exception e) {
             System.err.println("[kd] could not write Allure attachments: " + e);
