@@ -27,4 +27,11 @@ public @interface Teacher {
      * as the teacher. The default (neither epoch nor fraction) is the fully trained teacher.
      */
     EarlyStopAt stopAt() default @EarlyStopAt;
+
+    /**
+     * Sequential KD (PAPER.md C5, C6): the teacher is itself distilled, with full KD, from a chain of
+     * models, oldest first; the oldest is trained from scratch. {@code from = {"wrn-16-8"}} gives
+     * WRN-16-8 -> this teacher; repeating the teacher's own architecture gives born-again generations.
+     */
+    String[] from() default {};
 }

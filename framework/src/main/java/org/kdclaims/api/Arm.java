@@ -12,15 +12,22 @@ import org.kdclaims.training.TrainedModel;
  * Test methods receive arms as parameters and compare their {@link Metric}s.
  */
 public final class Arm {
+    /**
+     * The result of one seed: the final metrics and the model(s) behind them (one, or the members
+     * of an ensemble, whose metrics are those of the averaged prediction).
+     */
+    public record SeedResult(long seed, EpochMetrics last, List<TrainedModel> models) {
+    }
+
     private final String name;
     private final String recipe;
-    private final List<TrainedModel> runs;
+    private final List<SeedResult> seeds;
     private final ClaimRecorder recorder;
 
-    public Arm(String name, String recipe, List<TrainedModel> runs, ClaimRecorder recorder) {
+    public Arm(String name, String recipe, List<SeedResult> seeds, ClaimRecorder recorder) {
         this.name = name;
         this.recipe = recipe;
-        this.runs = List.copyOf(runs);
+        this.seeds = List.copyOf(seeds);
         this.recorder = recorder;
     }
 
@@ -28,14 +35,19 @@ public final class Arm {
         return name;
     }
 
-    /** What was trained, e.g. "wrn-10-0.25 ESKD@1 of wrn-10-0.75". */
+    /** What was trained, e.g. "wrn-10-0.25 ESKD (KD until epoch 2) from wrn-10-0.75". */
     public String recipe() {
         return recipe;
     }
 
-    /** The trained models, one per seed, in seed order. */
+    /** Per-seed results, in seed order. */
+    public List<SeedResult> seeds() {
+        return seeds;
+    }
+
+    /** Every trained model of the arm. */
     public List<TrainedModel> runs() {
-        return runs;
+        return seeds.stream().flatMap(s -> s.models().stream()).toList();
     }
 
     /** Final top-1 test error in percent per seed (the paper's unit). */
@@ -55,8 +67,8 @@ public final class Arm {
 
     /** Any final-epoch metric per seed. */
     public Metric metric(String metricName, ToDoubleFunction<EpochMetrics> of) {
-        double[] v = runs.stream().mapToDouble(r -> of.applyAsDouble(r.last())).toArray();
-        long[] seeds = runs.stream().mapToLong(r -> r.spec().seed()).toArray();
-        return new Metric(this, metricName, seeds, v, recorder);
+        double[] v = seeds.stream().mapToDouble(r -> of.applyAsDouble(r.last())).toArray();
+        long[] s = seeds.stream().mapToLong(SeedResult::seed).toArray();
+        return new Metric(this, metricName, s, v, recorder);
     }
 }

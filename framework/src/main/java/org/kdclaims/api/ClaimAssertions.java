@@ -26,9 +26,7 @@ public final class ClaimAssertions {
 
         /** One-sided Welch test of mean(actual) < mean(other) at the claim's alpha. */
         public void isSignificantlyLowerThan(Metric other) {
-            if (!actual.name().equals(other.name())) {
-                throw new IllegalArgumentException("cannot compare " + actual.name() + " with " + other.name());
-            }
+            sameMetric(other);
             Comparison c = Comparison.lessThan(actual.arm().name(), actual.values(), other.arm().name(), other.values(),
                     actual.recorder().alpha());
             actual.recorder().conclude(actual, other, c);
@@ -37,6 +35,24 @@ public final class ClaimAssertions {
         /** One-sided Welch test of mean(actual) > mean(other). */
         public void isSignificantlyHigherThan(Metric other) {
             new MetricAssert(other).isSignificantlyLowerThan(actual);
+        }
+
+        /**
+         * Non-inferiority: mean(actual) is not lower than mean(other) by more than {@code margin}
+         * (in the metric's unit), e.g. "the student of a bigger teacher is not better". REFUTED
+         * when actual is significantly lower than other.
+         */
+        public void isNotSignificantlyLowerThan(Metric other, double margin) {
+            sameMetric(other);
+            Comparison c = Comparison.notLowerThan(actual.arm().name(), actual.values(), other.arm().name(),
+                    other.values(), margin, actual.recorder().alpha());
+            actual.recorder().conclude(actual, other, c);
+        }
+
+        private void sameMetric(Metric other) {
+            if (!actual.name().equals(other.name())) {
+                throw new IllegalArgumentException("cannot compare " + actual.name() + " with " + other.name());
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ import org.kdclaims.extension.ClaimPlan.ModelPlan;
 import org.kdclaims.extension.ClaimPlan.Recipe;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.store.ModelStore;
+import org.kdclaims.training.EpochMetrics;
+import org.kdclaims.training.Metrics;
 import org.kdclaims.training.ProgressListener;
 import org.kdclaims.training.Teacher;
 import org.kdclaims.training.TrainedModel;
@@ -26,6 +28,7 @@ import org.kdclaims.training.TrainingSpec;
  * model. Every training is an Allure step.
  */
 final class ArmTrainer {
+    static final long ENSEMBLE_SEED_STRIDE = 1000;
     private final ClaimPlan plan;
     private final ExperimentRuntime runtime;
     private final ClaimRecorder recorder;
@@ -39,6 +42,9 @@ final class ArmTrainer {
     Arm train(ArmPlan arm) {
         TrainingData data = runtime.data(plan.dataset());
         TrainingSpec base = spec(arm.student(), 0);
+        if (arm.recipe() == Recipe.ENSEMBLE) {
+            return ensemble(arm, base, data);
+        }
         Teacher teacher = null;
         String recipe = base.architecture().name() + " from scratch";
         if (arm.recipe() != Recipe.SCRATCH) {
@@ -49,11 +55,39 @@ final class ArmTrainer {
                     : " full KD") + " from " + teacher.label();
         }
         recorder.parameter(arm.name(), recipe);
-        List<TrainedModel> runs = new ArrayList<>();
+        List<Arm.SeedResult> seeds = new ArrayList<>();
         for (int i = 0; i < runtime.profile().seeds(plan.seeds()); i++) {
-            runs.add(trainOne("student " + arm.name(), base.withSeed(plan.seedBase() + i), data, teacher).model());
+            TrainedModel m = trainOne("student " + arm.name(), base.withSeed(plan.seedBase() + i), data, teacher).model();
+            seeds.add(new Arm.SeedResult(m.spec().seed(), m.last(), List.of(m)));
         }
-        return new Arm(arm.name(), recipe, runs, recorder);
+        return new Arm(arm.name(), recipe, seeds, recorder);
+    }
+
+    /**
+     * Seed i of an ensemble arm is the average prediction of members trained from scratch with
+     * seeds {@code seedBase + i + ENSEMBLE_SEED_STRIDE * j}, j = 1..members: disjoint from the
+     * seeds of single-model arms, so that an ensemble never contains the model it is compared with.
+     */
+    private Arm ensemble(ArmPlan arm, TrainingSpec base, TrainingData data) {
+        String recipe = "ensemble of " + arm.members() + " " + base.architecture().name() + " trained from scratch";
+        recorder.parameter(arm.name(), recipe);
+        List<Arm.SeedResult> seeds = new ArrayList<>();
+        for (int i = 0; i < runtime.profile().seeds(plan.seeds()); i++) {
+            List<TrainedModel> members = new ArrayList<>();
+            List<float[]> logits = new ArrayList<>();
+            for (int j = 1; j <= arm.members(); j++) {
+                TrainedModel m = trainOne("member " + arm.name(),
+                        base.withSeed(plan.seedBase() + i + ENSEMBLE_SEED_STRIDE * j), data, null).model();
+                members.add(m);
+                logits.add(Trainer.testLogits(m.network(), data));
+            }
+            double error = Metrics.ensembleError(logits, data.test().labels(), data.test().numClasses());
+            EpochMetrics last = members.get(0).last();
+            EpochMetrics ensembleMetrics = new EpochMetrics(last.epoch(), Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, error, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            seeds.add(new Arm.SeedResult(plan.seedBase() + i, ensembleMetrics, members));
+        }
+        return new Arm(arm.name(), recipe, seeds, recorder);
     }
 
     /** The training spec of a model at this scale: the paper's protocol shape over the scaled epochs. */
@@ -65,9 +99,35 @@ final class ArmTrainer {
                 d.momentum(), d.weightDecay(), seed, null, epochs, p.evalEvery(epochs));
     }
 
+    /**
+     * The teacher, trained from scratch or distilled (full KD) through its chain of ancestors, each
+     * link trained once through the store; then its checkpoint at the stop point.
+     */
     private Teacher teacher(ModelPlan t, TrainingData data) {
-        ModelStore.Lookup found = trainOne("teacher", spec(t, plan.seedBase()), data, null);
-        return Teacher.of(found.model(), found.key(), t.stop().at(ClaimPlan.epochsOrDefault(t.paperEpochs()), runtime.profile()));
+        Teacher previous = null;
+        for (String ancestor : t.from()) {
+            ModelPlan link = new ModelPlan(ancestor, t.paperEpochs(), ClaimPlan.Stop.NONE, List.of());
+            previous = fullyTrained(link, data, previous, "ancestor");
+        }
+        TrainingSpec spec = spec(t, plan.seedBase());
+        if (previous != null) {
+            spec = spec.withDistillation(plan.distillation(), spec.epochs());
+        }
+        ModelStore.Lookup found = trainOne("teacher", spec, data, previous);
+        Teacher teacher = Teacher.of(found.model(), found.key(),
+                t.stop().at(ClaimPlan.epochsOrDefault(t.paperEpochs()), runtime.profile()));
+        return previous == null ? teacher
+                : new Teacher(teacher.network(), teacher.key(), teacher.label() + " distilled from " + previous.label());
+    }
+
+    private Teacher fullyTrained(ModelPlan m, TrainingData data, Teacher teacher, String role) {
+        TrainingSpec spec = spec(m, plan.seedBase());
+        if (teacher != null) {
+            spec = spec.withDistillation(plan.distillation(), spec.epochs());
+        }
+        ModelStore.Lookup found = trainOne(role, spec, data, teacher);
+        Teacher t = Teacher.of(found.model(), found.key(), spec.epochs());
+        return teacher == null ? t : new Teacher(t.network(), t.key(), t.label() + " distilled from " + teacher.label());
     }
 
     private ModelStore.Lookup trainOne(String role, TrainingSpec spec, TrainingData data, Teacher teacher) {

@@ -15,6 +15,7 @@ import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.Dataset;
 import org.kdclaims.annotations.Distill;
 import org.kdclaims.annotations.EarlyStopAt;
+import org.kdclaims.annotations.Ensemble;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
@@ -35,7 +36,7 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points) {
 
     /** How one {@link Arm} parameter is trained. */
-    public enum Recipe { SCRATCH, FULL_KD, ESKD }
+    public enum Recipe { SCRATCH, FULL_KD, ESKD, ENSEMBLE }
 
     /** A point of training: an epoch at paper scale, or a fraction of the epochs; NONE = the end. */
     public record Stop(int epoch, double fraction) {
@@ -59,12 +60,28 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
         }
     }
 
-    /** A model to train: architecture, epochs at paper scale (0 = protocol default) and stop point. */
-    public record ModelPlan(String arch, int paperEpochs, Stop stop) {
+    /**
+     * A model to train: architecture, epochs at paper scale (0 = protocol default), stop point, and
+     * the chain of models it is distilled from (oldest first; empty = trained from scratch).
+     */
+    public record ModelPlan(String arch, int paperEpochs, Stop stop, List<String> from) {
+        ModelPlan withArch(String a) {
+            return new ModelPlan(a, paperEpochs, stop, from);
+        }
+
+        ModelPlan withStop(Stop s) {
+            return new ModelPlan(arch, paperEpochs, s, from);
+        }
     }
 
-    /** One arm: its name (the parameter's), recipe, student, teacher (null for scratch) and ESKD stop. */
-    public record ArmPlan(String name, Recipe recipe, ModelPlan student, ModelPlan teacher, Stop kdStop) {
+    /**
+     * One arm: its name (the parameter's), recipe, student, teacher (null without one), ESKD stop and
+     * ensemble size (1 unless {@code @Ensemble}).
+     */
+    public record ArmPlan(String name, Recipe recipe, ModelPlan student, ModelPlan teacher, Stop kdStop, int members) {
+        ArmPlan withTeacher(ModelPlan t) {
+            return new ArmPlan(name, recipe, student, t, kdStop, members);
+        }
     }
 
     /** One invocation of a claim: a dimension and its value, or the single point of an unswept claim. */
@@ -108,11 +125,8 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             return this;
         }
         List<ArmPlan> swept = arms.stream().map(a -> a.teacher() == null ? a : switch (point.dimension()) {
-            case "teacher" -> new ArmPlan(a.name(), a.recipe(), a.student(),
-                    new ModelPlan(point.value(), a.teacher().paperEpochs(), a.teacher().stop()), a.kdStop());
-            case "teacherStop" -> new ArmPlan(a.name(), a.recipe(), a.student(),
-                    new ModelPlan(a.teacher().arch(), a.teacher().paperEpochs(),
-                            new Stop(-1, Double.parseDouble(point.value()))), a.kdStop());
+            case "teacher" -> a.withTeacher(a.teacher().withArch(point.value()));
+            case "teacherStop" -> a.withTeacher(a.teacher().withStop(new Stop(-1, Double.parseDouble(point.value()))));
             default -> a;
         }).toList();
         Distillation dist = point.dimension().equals("tau")
@@ -175,14 +189,22 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
                 "arm '" + name + "' has no @Student: annotate the method, class or parameter with @Student(arch = \"wrn-16-1\")"));
         checkArch(method, "@Student", student.arch());
         checkEpochs(method, "@Student", student.epochs());
-        ModelPlan studentPlan = new ModelPlan(student.arch(), student.epochs(), Stop.NONE);
+        ModelPlan studentPlan = new ModelPlan(student.arch(), student.epochs(), Stop.NONE, List.of());
         boolean scratch = p.isAnnotationPresent(Scratch.class);
+        Ensemble ensemble = p.getAnnotation(Ensemble.class);
         EarlyStopAt stop = p.getAnnotation(EarlyStopAt.class);
+        if (ensemble != null) {
+            if (ensemble.value() < 2 || scratch || stop != null) {
+                throw invalid(method, "arm '" + name + "' has @Ensemble(" + ensemble.value()
+                        + "): an ensemble needs at least 2 members and is trained from scratch (no @Scratch or @EarlyStopAt with it)");
+            }
+            return new ArmPlan(name, Recipe.ENSEMBLE, studentPlan, null, Stop.NONE, ensemble.value());
+        }
         if (scratch) {
             if (stop != null) {
                 throw invalid(method, "arm '" + name + "' is @Scratch and @EarlyStopAt: a scratch arm has no KD to stop; remove one");
             }
-            return new ArmPlan(name, Recipe.SCRATCH, studentPlan, null, Stop.NONE);
+            return new ArmPlan(name, Recipe.SCRATCH, studentPlan, null, Stop.NONE, 1);
         }
         Teacher teacher = find(p, Teacher.class).or(() -> find(method, Teacher.class)).orElseThrow(() -> invalid(method,
                 "arm '" + name + "' is distilled but no @Teacher is given: add @Teacher(arch = \"wrn-16-3\"), or mark the arm @Scratch"));
@@ -193,11 +215,14 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             checkStop(method, "the teacher of arm '" + name + "' (@Teacher(stopAt = ...))", teacher.stopAt(),
                     epochsOrDefault(teacher.epochs()));
         }
+        for (String ancestor : teacher.from()) {
+            checkArch(method, "@Teacher(from)", ancestor);
+        }
         if (stop != null) {
             checkStop(method, "arm '" + name + "'", stop, epochsOrDefault(student.epochs()));
         }
         return new ArmPlan(name, stop == null ? Recipe.FULL_KD : Recipe.ESKD, studentPlan,
-                new ModelPlan(teacher.arch(), teacher.epochs(), teacherStop), Stop.of(stop));
+                new ModelPlan(teacher.arch(), teacher.epochs(), teacherStop, List.of(teacher.from())), Stop.of(stop), 1);
     }
 
     static int epochsOrDefault(int annotated) {

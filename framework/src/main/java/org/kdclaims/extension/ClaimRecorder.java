@@ -114,9 +114,9 @@ public final class ClaimRecorder {
         if (comparison != null) {
             arms.add(arm(a, comparison.a()));
             arms.add(arm(b, comparison.b()));
-            test = new TestResult(Comparison.METHOD, "mean(" + comparison.nameA() + ") < mean(" + comparison.nameB() + ")",
-                    comparison.t(), comparison.df(), comparison.pValue(), comparison.effectSize(), comparison.alpha());
-            hypothesis = comparison.nameA() + " " + a.name() + " < " + comparison.nameB() + " " + a.name();
+            test = new TestResult(Comparison.METHOD, comparison.alternative(), comparison.t(), comparison.df(),
+                    comparison.pValue(), comparison.effectSize(), comparison.alpha());
+            hypothesis = a.name() + ": " + comparison.alternative();
             metric = a.name();
         }
         List<PaperValue> paper = Arrays.stream(plan.claim().paper())

@@ -52,6 +52,21 @@ public final class Metrics {
         return n == 0 ? Double.NaN : (double) differ / n;
     }
 
+    /** Error of an ensemble that averages its members' softmax outputs. */
+    public static double ensembleError(java.util.List<float[]> members, int[] labels, int k) {
+        int n = labels.length;
+        float[] mean = new float[n * k];
+        for (float[] m : members) {
+            for (int i = 0; i < n; i++) {
+                double[] log = logSoftmax(m, i, k, 1.0);
+                for (int j = 0; j < k; j++) {
+                    mean[i * k + j] += (float) (Math.exp(log[j]) / members.size());
+                }
+            }
+        }
+        return error(mean, labels, k);
+    }
+
     static int argmax(float[] logits, int row, int k) {
         int best = 0;
         for (int j = 1; j < k; j++) {

@@ -60,6 +60,11 @@ public final class Trainer {
                 teacher == null ? null : teacher.key());
     }
 
+    /** Evaluation-mode logits (N x K) of a network on the test set, in data set order. */
+    public static float[] testLogits(Network net, TrainingData data) {
+        return TestSet.logits(net, data);
+    }
+
     private static RunningMeans trainEpoch(Network net, TrainingSpec spec, TrainingData data, Teacher teacher,
             boolean kdOn, int epoch, int k) {
         RunningMeans means = new RunningMeans();

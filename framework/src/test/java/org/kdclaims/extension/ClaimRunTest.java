@@ -13,6 +13,7 @@ import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.EarlyStopAt;
+import org.kdclaims.annotations.Ensemble;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
@@ -33,7 +34,8 @@ class ClaimRunTest {
     @BeforeAll
     static void runClaims() {
         scale = new TinyScale();
-        events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class), selectClass(StopSweep.class))
+        events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class), selectClass(StopSweep.class),
+                        selectClass(ChainAndEnsemble.class))
                 .execute().testEvents();
         results = ResultsStore.defaultStore().read().claims();
     }
@@ -45,8 +47,8 @@ class ClaimRunTest {
 
     @Test
     void smokeScaleRecordsVerdictsWithoutFailing() {
-        assertThat(events.succeeded().count()).isEqualTo(4);
-        assertThat(results).hasSize(4).allSatisfy(r -> {
+        assertThat(events.succeeded().count()).isEqualTo(5);
+        assertThat(results).hasSize(5).allSatisfy(r -> {
             assertThat(r.verdict()).isIn("SUPPORTED", "REFUTED", "INCONCLUSIVE");
             assertThat(r.outcome()).isEqualTo("recorded");
             assertThat(r.arms()).hasSize(2).allSatisfy(a -> assertThat(a.values()).hasSize(2));
@@ -55,8 +57,8 @@ class ClaimRunTest {
 
     @Test
     void theSharedTeacherIsTrainedOnce() {
-        List<TrainingRunRecord> teachers = results.stream().flatMap(r -> r.runs().stream())
-                .filter(run -> run.role().equals("teacher")).toList();
+        List<TrainingRunRecord> teachers = results.stream().filter(r -> !r.id().equals("T4"))
+                .flatMap(r -> r.runs().stream()).filter(run -> run.role().equals("teacher")).toList();
         // one record per claim invocation, all the same model, trained by the first only
         assertThat(teachers).hasSize(4);
         assertThat(teachers).filteredOn(t -> !t.fromCache()).hasSize(1);
@@ -96,6 +98,18 @@ class ClaimRunTest {
         }
     }
 
+    @Test
+    void sequentialTeachersAndEnsemblesAreTrainedAsDeclared() {
+        ClaimResult r = results.stream().filter(c -> c.id().equals("T4")).findFirst().orElseThrow();
+        assertThat(r.parameters().get("sequential")).contains("distilled from cnn-4");
+        assertThat(r.runs()).filteredOn(run -> run.role().equals("ancestor")).hasSize(1);
+        // 2 seeds x 2 members, each its own model
+        assertThat(r.runs()).filteredOn(run -> run.role().equals("member ensemble")).extracting(TrainingRunRecord::seed)
+                .containsExactlyInAnyOrder(1001L, 2001L, 1002L, 2002L);
+        assertThat(r.arms()).filteredOn(a -> a.name().equals("ensemble")).singleElement()
+                .satisfies(a -> assertThat(a.values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 100.0)));
+    }
+
     @Cifar
     @Teacher(arch = "cnn-16")
     @Student(arch = "cnn-8")
@@ -105,6 +119,16 @@ class ClaimRunTest {
         @Sweep(teacherStopFraction = {0.5, 1})
         void kdFromStoppedTeacher(Arm kd, @Scratch Arm scratch) {
             ClaimAssertions.assertThat(kd.testError()).isSignificantlyLowerThan(scratch.testError());
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-8")
+    @Seeds(2)
+    static class ChainAndEnsemble {
+        @Claim(id = "T4", source = "test", statement = "sequential KD vs an ensemble")
+        void sequentialVsEnsemble(@Teacher(arch = "cnn-8", from = {"cnn-16"}) Arm sequential, @Ensemble(2) Arm ensemble) {
+            ClaimAssertions.assertThat(ensemble.testError()).isSignificantlyLowerThan(sequential.testError());
         }
     }
 }

@@ -64,4 +64,27 @@ class ComparisonTest {
         assertThat(c.describe("test error (%)")).contains("eskd = 2.0000", "fullKd = 5.0000", "95% CI", "p = 0.01066",
                 "SUPPORTED");
     }
+
+    // non-inferiority with margin 1: a = (5, 6, 7), b = (4, 5, 6): diff = 1, shifted diff = 2,
+    // se = sqrt(2/3), t = 2.449, df = 4 -> p = 0.0352 < 0.05
+    @Test
+    void notLowerThanIsSupportedWhenAClearlyIsNotBetter() {
+        Comparison c = Comparison.notLowerThan("big", new double[] {5, 6, 7}, "medium", new double[] {4, 5, 6}, 1, 0.05);
+        assertThat(c.t()).isCloseTo(2.4495, within(1e-4));
+        assertThat(c.pValue()).isCloseTo(0.0352, within(1e-3));
+        assertThat(c.verdict()).isEqualTo(Verdict.SUPPORTED);
+        assertThat(c.alternative()).isEqualTo("mean(big) - mean(medium) > -1");
+    }
+
+    @Test
+    void notLowerThanIsRefutedWhenASignificantlyIsBetter() {
+        Comparison c = Comparison.notLowerThan("big", new double[] {1, 2, 3}, "medium", new double[] {4, 5, 6}, 0.5, 0.05);
+        assertThat(c.verdict()).isEqualTo(Verdict.REFUTED);
+    }
+
+    @Test
+    void notLowerThanWithoutEnoughEvidenceIsInconclusive() {
+        Comparison c = Comparison.notLowerThan("big", new double[] {5.0, 5.9, 4.4}, "medium", new double[] {5.1, 5.0, 5.6}, 0.1, 0.05);
+        assertThat(c.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Minimal "--name value" / "--flag" parsing for the two command-line entry points. */
+/**
+ * Minimal "--name value" / "--flag" parsing for the command-line entry points. A flag may also be
+ * written {@code --flag=true} or {@code --flag=false} (the latter as if absent).
+ */
 final class Args {
     private final Map<String, List<String>> values = new HashMap<>();
 
@@ -22,7 +25,17 @@ final class Args {
         Args a = new Args();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (flags.contains(name)) {
+            int eq = name.indexOf('=');
+            if (eq > 0 && flags.contains(name.substring(0, eq))) {
+                // "--flag=true|false", so that a build tool can pass a property through unchanged
+                String value = name.substring(eq + 1).trim();
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException(name.substring(0, eq) + " wants true or false, got " + value);
+                }
+                if (value.equalsIgnoreCase("true")) {
+                    a.values.computeIfAbsent(name.substring(0, eq), k -> new ArrayList<>()).add("true");
+                }
+            } else if (flags.contains(name)) {
                 a.values.computeIfAbsent(name, k -> new ArrayList<>()).add("true");
             } else if (withValue.contains(name)) {
                 if (i + 1 >= args.length) {

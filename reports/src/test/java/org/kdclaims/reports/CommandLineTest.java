@@ -93,6 +93,75 @@ class CommandLineTest {
         assertThat(baseline(baseline, current, "--tolerance", "abc")).isEqualTo(2);
     }
 
+    @Test
+    void baselineMainWritesTheComparisonAsAnAllureResultAndTheGateFailsAfterwards() throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        Path current = storeWithFixture(dir.resolve("current"));
+        Path allure = dir.resolve("allure-results");
+        assertThat(baseline(baseline, current, "--accept=true", "--allure-results", allure.toString())).isZero();
+        assertThat(allureStatuses(allure)).containsExactly("passed"); // first baseline
+        assertThat(gate(current)).as("accepting alone writes no comparison").isEqualTo(2);
+
+        assertThat(baseline(baseline, current, "--accept=false", "--allure-results", allure.toString())).isZero();
+        assertThat(gate(current)).isZero();
+        assertThat(out.toString()).contains("no regression");
+
+        ResultsStore.at(current).clear();
+        ResultsStore.at(current).writeRun(Fixtures.run());
+        ResultsStore.at(current).writeClaim(Fixtures.c1Refuted());
+        ResultsStore.at(current).writeClaim(Fixtures.c4Supported());
+        assertThat(baseline(baseline, current, "--allure-results", allure.toString())).isEqualTo(1);
+        assertThat(allureStatuses(allure)).containsExactlyInAnyOrder("passed", "passed", "failed");
+        err.reset();
+        assertThat(gate(current)).isEqualTo(1);
+        assertThat(err.toString()).contains("1 regression(s)", "REGRESSION MISSING_CLAIM  C3", "index.html");
+    }
+
+    @Test
+    void withoutABaselineTheAllureResultIsBrokenAndTheGateFails() throws IOException {
+        Path current = storeWithFixture(dir.resolve("current"));
+        Path allure = dir.resolve("allure-results");
+        assertThat(baseline(dir.resolve("none.json"), current, "--allure-results", allure.toString())).isEqualTo(2);
+        assertThat(allureStatuses(allure)).containsExactly("broken");
+        assertThat(gate(current)).isEqualTo(2);
+        assertThat(err.toString()).contains("no baseline comparison");
+    }
+
+    @Test
+    void theGateRejectsAComparisonOfAnotherRun() throws IOException {
+        Path baseline = dir.resolve("baseline.json");
+        Path current = storeWithFixture(dir.resolve("current"));
+        assertThat(baseline(baseline, current, "--accept")).isZero();
+        assertThat(baseline(baseline, current)).isZero();
+        ResultsStore.at(current).writeRun(new org.kdclaims.reports.model.RunInfo("a-later-run", null, null, "smoke",
+                "synthetic", "x", 1, null, "h"));
+        assertThat(gate(current)).isEqualTo(2);
+        assertThat(err.toString()).contains("not this run a-later-run");
+    }
+
+    @Test
+    void acceptFlagTakesOnlyTrueOrFalse() throws IOException {
+        Path current = storeWithFixture(dir.resolve("current"));
+        assertThat(baseline(dir.resolve("b.json"), current, "--accept=yes")).isEqualTo(2);
+        assertThat(err.toString()).contains("--accept wants true or false");
+    }
+
+    private int gate(Path results) {
+        return NightlyGate.run(new String[]{"--results", results.toString()}, print(out), print(err));
+    }
+
+    private static java.util.List<String> allureStatuses(Path allure) throws IOException {
+        try (var files = Files.list(allure)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-result.json")).map(f -> {
+                try {
+                    return Json.mapper().readTree(f.toFile()).get("status").asText();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+    }
+
     private int baseline(Path baseline, Path current, String... more) {
         String[] args = new String[4 + more.length];
         args[0] = "--baseline";

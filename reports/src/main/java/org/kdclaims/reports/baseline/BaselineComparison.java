@@ -3,6 +3,7 @@ package org.kdclaims.reports.baseline;
 import org.kdclaims.reports.format.Fmt;
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.RunInfo;
 import org.kdclaims.reports.model.RunResults;
 import org.kdclaims.reports.model.TrainingRunRecord;
 
@@ -40,8 +41,38 @@ public final class BaselineComparison {
         unmatched.values().forEach(rest -> rest.forEach(b -> findings.add(new Finding(
                 Finding.Kind.MISSING_CLAIM, b.id(), null,
                 named(b) + "in the baseline (verdict " + b.verdict() + ") but not in this run", true))));
+        setupChange(baseline.run(), current.run()).ifPresent(findings::add);
         findings.addAll(determinism(baseline, current));
         return new Comparison(runId(baseline), runId(current), findings);
+    }
+
+    /**
+     * What changed in how the run was made (scale, data, native build, threads). Informational:
+     * the claim-level findings say whether the numbers moved; this says why they may have. A
+     * baseline from another machine differs here, and its training runs have other config hashes,
+     * so no determinism break is claimed for them (see {@link #determinism}).
+     */
+    private static java.util.Optional<Finding> setupChange(RunInfo b, RunInfo c) {
+        if (b == null || c == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> changes = new ArrayList<>();
+        changed(changes, "scale", b.scale(), c.scale());
+        changed(changes, "data", b.dataset(), c.dataset());
+        changed(changes, "native build", b.nativeBuild(), c.nativeBuild());
+        changed(changes, "threads", b.threads(), c.threads());
+        if (changes.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Finding(Finding.Kind.SETUP_CHANGED, null, null,
+                "this run was made differently from the baseline: " + String.join("; ", changes)
+                        + " (training runs whose config hash changed are not checked for determinism)", false));
+    }
+
+    private static void changed(List<String> out, String what, Object b, Object c) {
+        if (!Objects.equals(b, c)) {
+            out.add(what + " " + b + " \u2192 " + c);
+        }
     }
 
     private static void compareClaim(ClaimResult b, ClaimResult c, Tolerance tol, List<Finding> out) {
@@ -79,7 +110,10 @@ public final class BaselineComparison {
 
     /**
      * Same configHash and seed must give the same final metrics, bit for bit; checked across
-     * all claims because the training cache shares runs between claims.
+     * all claims because the training cache shares runs between claims. The config hash includes
+     * the native build and thread count, so runs from a baseline made on another build or with
+     * other threads simply do not match and are not compared. One {@code DETERMINISM_CHECKED}
+     * finding says how many runs could be checked.
      */
     private static List<Finding> determinism(RunResults baseline, RunResults current) {
         Map<String, TrainingRunRecord> before = new LinkedHashMap<>();
@@ -90,9 +124,11 @@ public final class BaselineComparison {
         }));
         List<Finding> out = new ArrayList<>();
         Map<String, Boolean> reported = new LinkedHashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (ClaimResult c : current.claims()) {
             for (TrainingRunRecord r : c.runs()) {
                 String k = r.configHash() + "#" + r.seed();
+                seen.add(k);
                 TrainingRunRecord b = r.configHash() == null ? null : before.get(k);
                 if (b == null || reported.containsKey(k)) {
                     continue;
@@ -105,6 +141,14 @@ public final class BaselineComparison {
                                     + ", " + (r.fromCache() ? "cached" : "trained") + "): " + diff, true));
                 }
             }
+        }
+        if (!seen.isEmpty()) {
+            int checked = reported.size();
+            out.add(new Finding(Finding.Kind.DETERMINISM_CHECKED, null, null, checked == 0
+                    ? "no training run of this run has a config hash and seed that the baseline has: determinism"
+                            + " not checked (a baseline made with another native build, thread count or setup)"
+                    : checked + " of " + seen.size() + " training runs matched the baseline by config hash and seed; "
+                            + (checked - out.size()) + " gave bit-identical final metrics", false));
         }
         return out;
     }

@@ -26,7 +26,11 @@ public record Finding(Kind kind, String claimId, String arm, String message, boo
         /** An arm the baseline claim does not have. Informational. */
         NEW_ARM,
         /** A baseline arm the current claim lacks: its drift cannot be checked. Regression. */
-        MISSING_ARM
+        MISSING_ARM,
+        /** Scale, data, native build or threads differ from the baseline run's. Informational. */
+        SETUP_CHANGED,
+        /** How many training runs matched the baseline by config hash and seed. Informational. */
+        DETERMINISM_CHECKED
     }
 
     /** One line for a terminal. */

@@ -39,9 +39,11 @@ public final class ComparisonSection {
                 .append(" \u00b7 ").append(sorted.size()).append(" findings</p>\n<ul class=\"findings\">\n");
         for (Finding f : sorted) {
             out.append("<li class=\"").append(f.regression() ? "finding-bad" : "finding-ok").append("\"><b>")
-                    .append(esc(f.kind().name())).append("</b> ").append(esc(f.claimId()))
-                    .append(f.arm() == null ? "" : " / " + esc(f.arm())).append(": ").append(esc(f.message()))
-                    .append("</li>\n");
+                    .append(esc(f.kind().name())).append("</b> ");
+            if (f.claimId() != null) {
+                out.append(esc(f.claimId())).append(f.arm() == null ? "" : " / " + esc(f.arm())).append(": ");
+            }
+            out.append(esc(f.message())).append("</li>\n");
         }
         out.append("</ul>\n</section>\n");
         return out.toString();

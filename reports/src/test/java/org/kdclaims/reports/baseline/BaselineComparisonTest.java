@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.kdclaims.reports.Fixtures;
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.RunInfo;
 import org.kdclaims.reports.model.RunResults;
 import org.kdclaims.reports.model.TrainingRunRecord;
 
@@ -15,6 +16,8 @@ import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kdclaims.reports.baseline.Finding.Kind.DETERMINISM_BREAK;
+import static org.kdclaims.reports.baseline.Finding.Kind.DETERMINISM_CHECKED;
+import static org.kdclaims.reports.baseline.Finding.Kind.SETUP_CHANGED;
 import static org.kdclaims.reports.baseline.Finding.Kind.METRIC_DRIFT;
 import static org.kdclaims.reports.baseline.Finding.Kind.MISSING_CLAIM;
 import static org.kdclaims.reports.baseline.Finding.Kind.NEW_CLAIM;
@@ -28,7 +31,11 @@ class BaselineComparisonTest {
     void identicalResultsHaveNoRegression() {
         Comparison cmp = BaselineComparison.compare(BASE, Fixtures.results(), Tolerances.defaults());
         assertThat(cmp.anyRegression()).isFalse();
-        assertThat(cmp.findings()).isNotEmpty().allMatch(f -> f.kind() == WITHIN_TOLERANCE);
+        assertThat(cmp.findings()).isNotEmpty().allMatch(f -> f.kind() == WITHIN_TOLERANCE
+                || f.kind() == DETERMINISM_CHECKED);
+        assertThat(cmp.findings()).filteredOn(f -> f.kind() == DETERMINISM_CHECKED).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("bit-identical"));
+        assertThat(cmp.findings()).noneMatch(f -> f.kind() == SETUP_CHANGED);
         assertThat(cmp.baselineRunId()).isEqualTo(Fixtures.RUN_ID);
     }
 
@@ -112,6 +119,59 @@ class BaselineComparisonTest {
         assertThat(cmp.regressionFindings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(DETERMINISM_BREAK);
             assertThat(f.message()).contains("student-kd", "seed 1", "testError");
+        });
+    }
+
+    @Test
+    void baselineFromAnotherNativeBuildIsNoDeterminismBreak() {
+        // another machine: the native build is part of every config hash, and the numbers moved a little
+        RunInfo b = Fixtures.run();
+        RunInfo other = new RunInfo("other-run", b.startedAt(), b.finishedAt(), b.scale(), b.dataset(),
+                "linux-x86_64-onednn-avx512", 16, b.versions(), "elsewhere");
+        List<ClaimResult> claims = Fixtures.results().claims().stream().map(c -> copy(c, c.verdict(), c.arms(),
+                c.runs().stream().map(r -> {
+                    Map<String, Double> m = new HashMap<>(r.finalMetrics());
+                    m.replaceAll((k, v) -> v + 1e-4);
+                    return new TrainingRunRecord(r.role(), r.arch(), r.seed(), r.configHash() + "-avx512-16t",
+                            r.epochs(), r.wallSeconds(), r.imagesPerSecond(), r.fromCache(), r.curve(), m);
+                }).toList())).toList();
+        Comparison cmp = BaselineComparison.compare(BASE, new RunResults(RunResults.SCHEMA, other, claims),
+                Tolerances.defaults());
+
+        assertThat(cmp.anyRegression()).isFalse();
+        assertThat(cmp.findings()).noneMatch(f -> f.kind() == DETERMINISM_BREAK);
+        assertThat(cmp.findings()).filteredOn(f -> f.kind() == SETUP_CHANGED).singleElement().satisfies(f -> {
+            assertThat(f.regression()).isFalse();
+            assertThat(f.message()).contains("native build linux-x86_64-onednn-avx2 \u2192 linux-x86_64-onednn-avx512",
+                    "threads 2 \u2192 16");
+        });
+        assertThat(cmp.findings()).filteredOn(f -> f.kind() == DETERMINISM_CHECKED).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("not checked"));
+    }
+
+    @Test
+    void determinismIsCheckedOnlyWhereConfigHashAndSeedMatch() {
+        // seed 1 of the KD student kept its config hash but changed its numbers: a break;
+        // seed 2 got another config hash (another setup) and other numbers: not compared
+        RunResults current = withClaim("C4", c -> {
+            List<TrainingRunRecord> runs = new ArrayList<>(c.runs());
+            for (int i = 0; i < runs.size(); i++) {
+                TrainingRunRecord r = runs.get(i);
+                if (!r.role().equals("student-kd") || r.seed() > 2) {
+                    continue;
+                }
+                Map<String, Double> m = new HashMap<>(r.finalMetrics());
+                m.put("testError", m.get("testError") + 0.01);
+                runs.set(i, new TrainingRunRecord(r.role(), r.arch(), r.seed(),
+                        r.seed() == 1 ? r.configHash() : r.configHash() + "-other", r.epochs(), r.wallSeconds(),
+                        r.imagesPerSecond(), r.fromCache(), r.curve(), m));
+            }
+            return copy(c, c.verdict(), c.arms(), runs);
+        });
+        Comparison cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
+        assertThat(cmp.regressionFindings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(DETERMINISM_BREAK);
+            assertThat(f.message()).contains("seed 1").doesNotContain("seed 2");
         });
     }
 

@@ -1,0 +1,80 @@
+package org.kdclaims.reports;
+
+import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.Finding;
+import org.kdclaims.reports.model.Json;
+import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.reports.model.RunInfo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The last step of the nightly build, after both reports are written:
+ * <pre>
+ *   NightlyGate [--results DIR]
+ * </pre>
+ * reads {@code comparison.json} that {@link BaselineMain} wrote into the results directory
+ * (default: the default results directory) and exits 1 if it lists a regression, 2 if there is
+ * no comparison for this run (the comparison failed or was not run, or the file belongs to an
+ * earlier run), 0 otherwise. Kept apart from {@link BaselineMain} so that the build can compare,
+ * then generate the Allure report, and fail only after that.
+ */
+public final class NightlyGate {
+    private NightlyGate() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path dir;
+        try {
+            Args a = Args.parse(args, Set.of("--results"), Set.of());
+            dir = a.has("--results") ? Paths.get(a.get("--results")) : ResultsStore.defaultDirectory();
+        } catch (IllegalArgumentException e) {
+            err.println("kd-claims nightly: " + e.getMessage());
+            err.println("usage: NightlyGate [--results DIR]");
+            return 2;
+        }
+        Path file = dir.resolve(BaselineMain.COMPARISON_JSON);
+        try {
+            if (!Files.isRegularFile(file)) {
+                err.println("kd-claims nightly: FAILED: no baseline comparison at " + file
+                        + " (the comparison step failed: see its message above)");
+                return 2;
+            }
+            Comparison cmp = Json.mapper().readValue(file.toFile(), Comparison.class);
+            Path runFile = dir.resolve(ResultsStore.RUN_FILE);
+            if (Files.isRegularFile(runFile)) {
+                RunInfo run = Json.mapper().readValue(runFile.toFile(), RunInfo.class);
+                if (run != null && !Objects.equals(run.runId(), cmp.currentRunId())) {
+                    err.println("kd-claims nightly: FAILED: " + file + " compares run " + cmp.currentRunId()
+                            + ", not this run " + run.runId());
+                    return 2;
+                }
+            }
+            Path report = dir.resolve("index.html").toAbsolutePath();
+            if (!cmp.anyRegression()) {
+                out.println("kd-claims nightly: no regression against baseline run " + cmp.baselineRunId()
+                        + " (" + cmp.findings().size() + " findings); report " + report.toUri());
+                return 0;
+            }
+            err.println("kd-claims nightly: FAILED: " + cmp.regressionFindings().size()
+                    + " regression(s) against baseline run " + cmp.baselineRunId() + ":");
+            cmp.regressionFindings().stream().map(Finding::describe).forEach(l -> err.println("  " + l));
+            err.println("kd-claims nightly: report " + report.toUri()
+                    + "; if the change is intended, accept it as the new baseline (see README)");
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("kd-claims nightly: FAILED: cannot read " + file + ": " + e);
+            return 2;
+        }
+    }
+}
