@@ -17,13 +17,14 @@ import java.util.Set;
 /**
  * The last step of the nightly build, after both reports are written:
  * <pre>
- *   NightlyGate [--results DIR]
+ *   NightlyGate [--results DIR] [--accept]
  * </pre>
  * reads {@code comparison.json} that {@link BaselineMain} wrote into the results directory
  * (default: the default results directory) and exits 1 if it lists a regression, 2 if there is
  * no comparison for this run (the comparison failed or was not run, or the file belongs to an
  * earlier run), 0 otherwise. Kept apart from {@link BaselineMain} so that the build can compare,
- * then generate the Allure report, and fail only after that.
+ * then generate the Allure report, and fail only after that. With {@code --accept} (or
+ * {@code --accept=true}: the run was just accepted as the new baseline) it only says so and exits 0.
  */
 public final class NightlyGate {
     private NightlyGate() {
@@ -36,11 +37,15 @@ public final class NightlyGate {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Path dir;
         try {
-            Args a = Args.parse(args, Set.of("--results"), Set.of());
+            Args a = Args.parse(args, Set.of("--results"), Set.of("--accept"));
             dir = a.has("--results") ? Paths.get(a.get("--results")) : ResultsStore.defaultDirectory();
+            if (a.has("--accept")) {
+                out.println("kd-claims nightly: this run was accepted as the new baseline; nothing to check");
+                return 0;
+            }
         } catch (IllegalArgumentException e) {
             err.println("kd-claims nightly: " + e.getMessage());
-            err.println("usage: NightlyGate [--results DIR]");
+            err.println("usage: NightlyGate [--results DIR] [--accept]");
             return 2;
         }
         Path file = dir.resolve(BaselineMain.COMPARISON_JSON);

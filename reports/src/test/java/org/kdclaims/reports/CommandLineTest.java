@@ -101,6 +101,8 @@ class CommandLineTest {
         assertThat(baseline(baseline, current, "--accept=true", "--allure-results", allure.toString())).isZero();
         assertThat(allureStatuses(allure)).containsExactly("passed"); // first baseline
         assertThat(gate(current)).as("accepting alone writes no comparison").isEqualTo(2);
+        assertThat(NightlyGate.run(new String[]{"--results", current.toString(), "--accept=true"}, print(out),
+                print(err))).isZero();
 
         assertThat(baseline(baseline, current, "--accept=false", "--allure-results", allure.toString())).isZero();
         assertThat(gate(current)).isZero();

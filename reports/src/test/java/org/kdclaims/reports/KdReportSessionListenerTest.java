@@ -50,6 +50,28 @@ class KdReportSessionListenerTest {
     }
 
     @Test
+    void writesTheAllureEnvironmentWhenAskedTo() {
+        String allure = System.getProperty(KdReportSessionListener.ALLURE_RESULTS_PROPERTY);
+        Path allureDir = dir.resolve("allure-results");
+        System.setProperty(KdReportSessionListener.ALLURE_RESULTS_PROPERTY, allureDir.toString());
+        System.setProperty(KdReportSessionListener.ALLURE_ENVIRONMENT_PROPERTY, "true");
+        try {
+            ResultsStore.defaultStore().writeRun(Fixtures.run());
+            ResultsStore.defaultStore().writeClaim(Fixtures.c4Supported());
+            new KdReportSessionListener().launcherSessionClosed(null);
+            assertThat(allureDir.resolve("environment.properties")).content().contains("kd.scale=small");
+            assertThat(allureDir.resolve("executor.json")).exists();
+        } finally {
+            System.clearProperty(KdReportSessionListener.ALLURE_ENVIRONMENT_PROPERTY);
+            if (allure == null) {
+                System.clearProperty(KdReportSessionListener.ALLURE_RESULTS_PROPERTY);
+            } else {
+                System.setProperty(KdReportSessionListener.ALLURE_RESULTS_PROPERTY, allure);
+            }
+        }
+    }
+
+    @Test
     void doesNothingWithoutClaims() {
         new KdReportSessionListener().launcherSessionClosed(null);
         assertThat(dir.resolve("index.html")).doesNotExist();
