@@ -31,11 +31,11 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
     public static final int PAPER_EPOCHS = 200;
 
     public static ScaleProfile smoke() {
-        return new ScaleProfile("smoke", 0.025, 5, 50, 50, 16, 0.25, 10, 2, 0, false);
+        return new ScaleProfile("smoke", 0.025, 5, 50, 50, 16, 0.25, 10, 2, 1, false);
     }
 
     public static ScaleProfile ci() {
-        return new ScaleProfile("ci", 0.075, 12, 250, 200, 16, 0.5, 10, 3, 0, true);
+        return new ScaleProfile("ci", 0.075, 12, 250, 200, 16, 0.5, 10, 3, 1, true);
     }
 
     public static ScaleProfile paper() {
