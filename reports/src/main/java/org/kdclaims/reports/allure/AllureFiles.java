@@ -62,7 +62,8 @@ public final class AllureFiles {
         ObjectNode executor = mapper().createObjectNode();
         executor.put("name", "Maven");
         executor.put("type", "maven");
-        executor.put("buildName", "kd-claims " + run.scale() + " / " + run.dataset() + " \u00b7 run " + run.runId());
+        String id = run.runId() == null ? "?" : run.runId().substring(0, Math.min(8, run.runId().length()));
+        executor.put("buildName", "kd-claims " + run.scale() + " / " + run.dataset() + ", run " + id);
         executor.put("reportName", "kd-claims: the claims at " + run.scale() + " scale");
         AtomicFiles.write(allureResults.resolve(EXECUTOR_FILE), mapper().writeValueAsBytes(executor));
     }
