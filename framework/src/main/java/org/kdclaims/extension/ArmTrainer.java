@@ -135,7 +135,8 @@ final class ArmTrainer {
         String key = ModelStore.key(spec, data, teacherKey);
         return Allure.step(String.format(Locale.ROOT, "%s: %s", role, spec.label()), step -> {
             ModelStore.Lookup found = runtime.models().getOrTrain(key, ModelStore.basis(spec, data, teacherKey),
-                    () -> Trainer.train(spec, data, teacher, ProgressListener.console(role)));
+                    () -> Trainer.train(spec, data, teacher, ProgressListener.console(role),
+                            runtime.models().journal(key)));
             TrainedModel m = found.model();
             step.parameter("model key", key);
             step.parameter("source", found.source().name().toLowerCase(Locale.ROOT));

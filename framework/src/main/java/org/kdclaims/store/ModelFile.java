@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.training.Distillation;
 import org.kdclaims.training.EpochMetrics;
+import org.kdclaims.training.RunJournal;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.TrainingSpec;
 
@@ -33,6 +34,7 @@ import org.kdclaims.training.TrainingSpec;
  */
 final class ModelFile {
     private static final int MAGIC = 0x4B444D31; // "KDM1"
+    private static final int PROGRESS_MAGIC = 0x4B445031; // "KDP1"
     private static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,20 +63,91 @@ final class ModelFile {
             byte[] header = JSON.writeValueAsBytes(h);
             out.writeInt(header.length);
             out.write(header);
-            out.writeInt(m.checkpoints().size());
-            for (Map.Entry<Integer, Map<String, float[]>> c : m.checkpoints().entrySet()) {
-                out.writeInt(c.getKey());
-                out.writeInt(c.getValue().size());
-                for (Map.Entry<String, float[]> t : c.getValue().entrySet()) {
-                    out.writeUTF(t.getKey());
-                    out.writeInt(t.getValue().length);
-                    for (float f : t.getValue()) {
-                        out.writeFloat(f);
-                    }
-                }
+            writeCheckpoints(out, m.checkpoints());
+        }
+        writeAtomically(file, buffer.toByteArray());
+    }
+
+    /** A run in progress: its curve and checkpoints so far, the optimizer state and iteration count. */
+    static void writeProgress(Path file, String key, RunJournal.Progress p) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.writeInt(PROGRESS_MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(key);
+            byte[] curve = JSON.writeValueAsBytes(p.curve());
+            out.writeInt(curve.length);
+            out.write(curve);
+            out.writeInt(p.iterations());
+            out.writeDouble(p.wallSeconds());
+            writeTensors(out, p.optimizer());
+            writeCheckpoints(out, p.checkpoints());
+        }
+        writeAtomically(file, buffer.toByteArray());
+    }
+
+    static RunJournal.Progress readProgress(Path file, String key) throws IOException {
+        try (DataInputStream in = readVerified(file)) {
+            if (in.readInt() != PROGRESS_MAGIC || in.readInt() != VERSION || !in.readUTF().equals(key)) {
+                throw new DamagedModelException(file, "not the progress file of model " + key);
+            }
+            byte[] curve = new byte[in.readInt()];
+            in.readFully(curve);
+            List<EpochMetrics> c = JSON.readValue(curve, JSON.getTypeFactory()
+                    .constructCollectionType(List.class, EpochMetrics.class));
+            int iterations = in.readInt();
+            double wall = in.readDouble();
+            Map<String, float[]> optimizer = readTensors(in);
+            return new RunJournal.Progress(c, readCheckpoints(in), optimizer, iterations, wall);
+        }
+    }
+
+    private static void writeCheckpoints(DataOutputStream out, TreeMap<Integer, Map<String, float[]>> checkpoints)
+            throws IOException {
+        out.writeInt(checkpoints.size());
+        for (Map.Entry<Integer, Map<String, float[]>> c : checkpoints.entrySet()) {
+            out.writeInt(c.getKey());
+            writeTensors(out, c.getValue());
+        }
+    }
+
+    private static TreeMap<Integer, Map<String, float[]>> readCheckpoints(DataInputStream in) throws IOException {
+        TreeMap<Integer, Map<String, float[]>> checkpoints = new TreeMap<>();
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            int epoch = in.readInt();
+            checkpoints.put(epoch, readTensors(in));
+        }
+        return checkpoints;
+    }
+
+    private static void writeTensors(DataOutputStream out, Map<String, float[]> tensors) throws IOException {
+        out.writeInt(tensors.size());
+        for (Map.Entry<String, float[]> t : tensors.entrySet()) {
+            out.writeUTF(t.getKey());
+            out.writeInt(t.getValue().length);
+            for (float f : t.getValue()) {
+                out.writeFloat(f);
             }
         }
-        byte[] payload = buffer.toByteArray();
+    }
+
+    private static Map<String, float[]> readTensors(DataInputStream in) throws IOException {
+        Map<String, float[]> state = new java.util.LinkedHashMap<>();
+        int tensors = in.readInt();
+        for (int t = 0; t < tensors; t++) {
+            String name = in.readUTF();
+            float[] v = new float[in.readInt()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = in.readFloat();
+            }
+            state.put(name, v);
+        }
+        return state;
+    }
+
+    /** Payload plus its CRC32C, through a temporary file moved into place. */
+    private static void writeAtomically(Path file, byte[] payload) throws IOException {
         CRC32C crc = new CRC32C();
         crc.update(payload);
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -90,8 +163,8 @@ final class ModelFile {
         }
     }
 
-    /** Reads a model back; any mismatch is a {@link DamagedModelException} naming the file and the problem. */
-    static TrainedModel read(Path file, String expectedKey) throws IOException {
+    /** The payload of a file whose checksum matches; a {@link DamagedModelException} otherwise. */
+    private static DataInputStream readVerified(Path file) throws IOException {
         byte[] all;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             all = in.readAllBytes();
@@ -105,7 +178,12 @@ final class ModelFile {
         if (stored != crc.getValue()) {
             throw new DamagedModelException(file, "checksum mismatch (truncated or overwritten)");
         }
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8))) {
+        return new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8));
+    }
+
+    /** Reads a model back; any mismatch is a {@link DamagedModelException} naming the file and the problem. */
+    static TrainedModel read(Path file, String expectedKey) throws IOException {
+        try (DataInputStream in = readVerified(file)) {
             if (in.readInt() != MAGIC) {
                 throw new DamagedModelException(file, "not a kd-claims model file");
             }
@@ -119,22 +197,7 @@ final class ModelFile {
             if (!h.key().equals(expectedKey)) {
                 throw new DamagedModelException(file, "holds model " + h.key() + ", expected " + expectedKey);
             }
-            TreeMap<Integer, Map<String, float[]>> checkpoints = new TreeMap<>();
-            int count = in.readInt();
-            for (int i = 0; i < count; i++) {
-                int epoch = in.readInt();
-                int tensors = in.readInt();
-                Map<String, float[]> state = new java.util.LinkedHashMap<>();
-                for (int t = 0; t < tensors; t++) {
-                    String name = in.readUTF();
-                    float[] v = new float[in.readInt()];
-                    for (int j = 0; j < v.length; j++) {
-                        v[j] = in.readFloat();
-                    }
-                    state.put(name, v);
-                }
-                checkpoints.put(epoch, state);
-            }
+            TreeMap<Integer, Map<String, float[]>> checkpoints = readCheckpoints(in);
             Distillation d = h.tau() == null ? null
                     : new Distillation(h.tau(), h.kdWeight(), Distillation.Convention.valueOf(h.convention()));
             TrainingSpec spec = new TrainingSpec(Architectures.parse(h.arch()), h.epochs(), h.batchSize(),

@@ -12,12 +12,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import org.kdclaims.training.NativeBackend;
+import org.kdclaims.training.RunJournal;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.TrainingData;
 import org.kdclaims.training.TrainingSpec;
@@ -128,6 +130,51 @@ public final class ModelStore {
             e.model = found.model();
             return found;
         }
+    }
+
+    /**
+     * The journal of a model's run in progress ({@code <key>.partial} beside the models): an
+     * interrupted run resumes from its last epoch. Without a writable store, there is none.
+     */
+    public RunJournal journal(String key) {
+        if (policy != Policy.READWRITE) {
+            return RunJournal.none();
+        }
+        Path f = dir.resolve(key + ".partial");
+        return new RunJournal() {
+            @Override
+            public Optional<Progress> load() {
+                if (!Files.exists(f)) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(ModelFile.readProgress(f, key));
+                } catch (IOException | RuntimeException ex) {
+                    LOG.warning(() -> "kd-claims model store: cannot resume from " + f + " (" + ex.getMessage()
+                            + "); training from the start");
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public void save(Progress progress) {
+                try {
+                    Files.createDirectories(dir);
+                    ModelFile.writeProgress(f, key, progress);
+                } catch (IOException ex) {
+                    LOG.warning(() -> "kd-claims model store: cannot save progress to " + f + " (" + ex + ")");
+                }
+            }
+
+            @Override
+            public void finished() {
+                try {
+                    Files.deleteIfExists(f);
+                } catch (IOException ignored) {
+                    // a stale progress file is ignored once the model itself is stored
+                }
+            }
+        };
     }
 
     /** How many models this store has trained (not found in memory or on disk): tests assert reuse with it. */

@@ -210,6 +210,60 @@ public final class Network {
         return s;
     }
 
+    /**
+     * The optimizer's state (Nesterov velocity per parameter, flattened, named {@code param#key})
+     * and SameDiff's iteration count, which drives the learning-rate schedule: with them a resumed
+     * run continues exactly where it stopped.
+     */
+    public Map<String, float[]> optimizerState() {
+        Map<String, float[]> s = new LinkedHashMap<>();
+        sd.getUpdaterMap().forEach((param, updater) -> {
+            Map<String, INDArray> st = updater.getState();
+            if (st != null) {
+                st.forEach((k, v) -> s.put(param + "#" + k, v.dup().data().asFloat()));
+            }
+        });
+        return s;
+    }
+
+    public int iterations() {
+        return sd.getTrainingConfig().getIterationCount();
+    }
+
+    /** Restores {@link #optimizerState()} and the iteration count; call after {@link #configure}. */
+    void restoreOptimizerState(Map<String, float[]> state, int iterations) {
+        buildGradientsQuietly();
+        if (sd.getUpdaterMap() == null || sd.getUpdaterMap().isEmpty()) {
+            initializeTraining();
+        }
+        Map<String, Map<String, INDArray>> byParam = new HashMap<>();
+        state.forEach((name, v) -> {
+            int hash = name.lastIndexOf('#');
+            byParam.computeIfAbsent(name.substring(0, hash), k -> new HashMap<>())
+                    .put(name.substring(hash + 1), Nd4j.create(v));
+        });
+        sd.getUpdaterMap().forEach((param, updater) -> {
+            Map<String, INDArray> saved = byParam.get(param);
+            Map<String, INDArray> current = updater.getState();
+            if (saved == null || current == null) {
+                throw new IllegalArgumentException("optimizer state does not fit " + architecture.name() + ": " + param);
+            }
+            current.forEach((k, arr) -> arr.assign(saved.get(k).reshape(arr.shape())));
+        });
+        sd.getTrainingConfig().setIterationCount(iterations);
+    }
+
+    /** SameDiff creates its updaters lazily on the first fit; a resumed run needs them before. */
+    private void initializeTraining() {
+        try {
+            java.lang.reflect.Method m = SameDiff.class.getDeclaredMethod("initializeTraining");
+            m.setAccessible(true);
+            m.invoke(sd);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot initialise SameDiff training to restore the optimizer", e);
+        }
+    }
+
     /** Restores {@link #state()}; names and sizes must match exactly. */
     public void restore(Map<String, float[]> state) {
         for (Map.Entry<String, float[]> e : state.entrySet()) {

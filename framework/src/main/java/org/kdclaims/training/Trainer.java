@@ -24,6 +24,17 @@ public final class Trainer {
 
     public static TrainedModel train(TrainingSpec spec, TrainingData data, Teacher teacher,
             ProgressListener progress) {
+        return train(spec, data, teacher, progress, RunJournal.none());
+    }
+
+    /**
+     * Trains, saving progress to {@code journal} after every epoch and resuming from it if an
+     * earlier run of the same model was interrupted: data order and augmentation depend only on
+     * (seed, epoch), and the optimizer state is restored, so a resumed run ends with the same
+     * numbers as an uninterrupted one.
+     */
+    public static TrainedModel train(TrainingSpec spec, TrainingData data, Teacher teacher,
+            ProgressListener progress, RunJournal journal) {
         if (spec.distillation() != null && teacher == null) {
             throw new IllegalArgumentException("a distillation run needs a teacher: " + spec.label());
         }
@@ -37,8 +48,18 @@ public final class Trainer {
 
         List<EpochMetrics> curve = new ArrayList<>();
         TreeMap<Integer, Map<String, float[]>> checkpoints = new TreeMap<>();
+        double earlier = 0;
+        RunJournal.Progress resumed = journal.load().orElse(null);
+        if (resumed != null) {
+            curve.addAll(resumed.curve());
+            checkpoints.putAll(resumed.checkpoints());
+            net.restore(checkpoints.lastEntry().getValue());
+            net.restoreOptimizerState(resumed.optimizer(), resumed.iterations());
+            earlier = resumed.wallSeconds();
+            System.err.printf("[kd] resuming %s after epoch %d of %d%n", spec.label(), curve.size(), spec.epochs());
+        }
         long start = System.nanoTime();
-        for (int epoch = 0; epoch < spec.epochs(); epoch++) {
+        for (int epoch = curve.size(); epoch < spec.epochs(); epoch++) {
             long t0 = System.nanoTime();
             boolean kdOn = spec.distillation() != null && epoch < spec.kdUntilEpoch();
             if (spec.distillation() != null) {
@@ -54,9 +75,15 @@ public final class Trainer {
             curve.add(m);
             checkpoints.put(epoch + 1, net.state());
             double elapsed = (System.nanoTime() - start) / 1e9;
-            progress.epochDone(spec, m, elapsed / (epoch + 1) * (spec.epochs() - epoch - 1));
+            if (epoch < spec.epochs() - 1) {
+                journal.save(new RunJournal.Progress(List.copyOf(curve), new TreeMap<>(checkpoints),
+                        net.optimizerState(), net.iterations(), earlier + elapsed));
+            }
+            int done = epoch + 1 - (resumed == null ? 0 : resumed.curve().size());
+            progress.epochDone(spec, m, elapsed / done * (spec.epochs() - epoch - 1));
         }
-        return new TrainedModel(spec, net, curve, checkpoints, (System.nanoTime() - start) / 1e9,
+        journal.finished();
+        return new TrainedModel(spec, net, curve, checkpoints, earlier + (System.nanoTime() - start) / 1e9,
                 teacher == null ? null : teacher.key());
     }
 

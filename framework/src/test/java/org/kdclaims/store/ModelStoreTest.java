@@ -90,6 +90,27 @@ class ModelStoreTest {
         a.network().state().forEach((name, v) -> assertThat(b.network().state().get(name)).as(name).containsExactly(v));
     }
 
+    @Test
+    void anInterruptedRunResumesFromItsLastEpochWithTheSameNumbers(@TempDir Path dir) {
+        TrainingSpec three = new TrainingSpec(spec.architecture(), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5,
+                null, 3, 1);
+        TrainedModel straight = Trainer.train(three, data, null, (s, m, left) -> { });
+        ModelStore store = new ModelStore(dir, ModelStore.Policy.READWRITE);
+        String key = ModelStore.key(three, data, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.train(three, data, null, (s, m, left) -> {
+            if (m.epoch() == 1) {
+                throw new IllegalStateException("interrupted");
+            }
+        }, store.journal(key))).hasMessage("interrupted");
+        assertThat(dir.resolve(key + ".partial")).exists();
+
+        TrainedModel resumed = Trainer.train(three, data, null, (s, m, left) -> { }, store.journal(key));
+        assertThat(metrics(resumed)).isEqualTo(metrics(straight));
+        straight.network().state().forEach((name, v) ->
+                assertThat(resumed.network().state().get(name)).as(name).containsExactly(v));
+        assertThat(dir.resolve(key + ".partial")).doesNotExist();
+    }
+
     /** Every metric of every epoch, boxed so that NaN equals NaN; timings left out. */
     private static java.util.List<java.util.List<Double>> metrics(TrainedModel m) {
         return m.curve().stream().map(e -> java.util.List.of(e.learningRate(), e.trainLoss(), e.trainCrossEntropy(),
