@@ -65,8 +65,8 @@ final class ArmTrainer {
 
     /**
      * Seed i of an ensemble arm is the average prediction of members trained from scratch with
-     * seeds {@code seedBase + i + ENSEMBLE_SEED_STRIDE * j}, j = 1..members: disjoint from the
-     * seeds of single-model arms, so that an ensemble never contains the model it is compared with.
+     * seeds {@code seedBase + i + ENSEMBLE_SEED_STRIDE * j}, j = 0..members-1. Member 0 is the
+     * scratch model of seed i, so a claim that also has a scratch arm shares it (one training less).
      */
     private Arm ensemble(ArmPlan arm, TrainingSpec base, TrainingData data) {
         String recipe = "ensemble of " + arm.members() + " " + base.architecture().name() + " trained from scratch";
@@ -75,7 +75,7 @@ final class ArmTrainer {
         for (int i = 0; i < runtime.profile().seeds(plan.seeds()); i++) {
             List<TrainedModel> members = new ArrayList<>();
             List<float[]> logits = new ArrayList<>();
-            for (int j = 1; j <= arm.members(); j++) {
+            for (int j = 0; j < arm.members(); j++) {
                 TrainedModel m = trainOne("member " + arm.name(),
                         base.withSeed(plan.seedBase() + i + ENSEMBLE_SEED_STRIDE * j), data, null).model();
                 members.add(m);

@@ -105,7 +105,7 @@ class ClaimRunTest {
         assertThat(r.runs()).filteredOn(run -> run.role().equals("ancestor")).hasSize(1);
         // 2 seeds x 2 members, each its own model
         assertThat(r.runs()).filteredOn(run -> run.role().equals("member ensemble")).extracting(TrainingRunRecord::seed)
-                .containsExactlyInAnyOrder(1001L, 2001L, 1002L, 2002L);
+                .containsExactlyInAnyOrder(1L, 1001L, 2L, 1002L);
         assertThat(r.arms()).filteredOn(a -> a.name().equals("ensemble")).singleElement()
                 .satisfies(a -> assertThat(a.values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 100.0)));
     }

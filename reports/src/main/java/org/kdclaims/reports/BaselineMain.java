@@ -108,7 +108,7 @@ public final class BaselineMain {
 
         if (!Files.isRegularFile(baselineFile)) {
             if (!accept) {
-                throw new IOException("no baseline at " + baselineFile + " (create it with --accept)");
+                throw new IOException("no baseline at " + baselineFile + " (create it with --accept; in the build: -Dkd.acceptBaseline=true)");
             }
             acceptBaseline(currentJson, baselineFile, out);
             if (allure != null) {

@@ -20,10 +20,15 @@ import java.util.Set;
  *   NightlyGate [--results DIR] [--accept]
  * </pre>
  * reads {@code comparison.json} that {@link BaselineMain} wrote into the results directory
- * (default: the default results directory) and exits 1 if it lists a regression, 2 if there is
+ * (default: the default results directory) and fails if it lists a regression, or if there is
  * no comparison for this run (the comparison failed or was not run, or the file belongs to an
- * earlier run), 0 otherwise. Kept apart from {@link BaselineMain} so that the build can compare,
- * then generate the Allure report, and fail only after that. With {@code --accept} (or
+ * earlier run). Kept apart from {@link BaselineMain} so that the build can compare, then
+ * generate the Allure report, and fail only after that.
+ *
+ * <p>The build runs it inside Maven (exec:java), so {@link #main} never calls System.exit: it
+ * returns when the check passes and throws {@link Failed} (a message without a stack trace,
+ * which Maven prints as the reason the build failed) when it does not; from a shell that is
+ * exit status 1. {@link #run} gives the status: 0 passed, 1 regression, 2 no comparison. With {@code --accept} (or
  * {@code --accept=true}: the run was just accepted as the new baseline) it only says so and exits 0.
  */
 public final class NightlyGate {
@@ -31,7 +36,25 @@ public final class NightlyGate {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            throw new Failed(status == 1 ? "kd-claims nightly: regression against the baseline (listed above)"
+                    : "kd-claims nightly: no baseline comparison for this run (see above)");
+        }
+    }
+
+    /** The nightly check failed; the message says why, the findings were printed before. */
+    public static final class Failed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failed(String message) {
+            super(message);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // the message is the whole story
+        }
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

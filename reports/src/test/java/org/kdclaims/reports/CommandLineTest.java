@@ -127,6 +127,10 @@ class CommandLineTest {
         assertThat(allureStatuses(allure)).containsExactly("broken");
         assertThat(gate(current)).isEqualTo(2);
         assertThat(err.toString()).contains("no baseline comparison");
+        // inside Maven (exec:java) the gate throws instead of exiting
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NightlyGate.main(
+                        new String[]{"--results", current.toString()}))
+                .isInstanceOf(NightlyGate.Failed.class).hasMessageContaining("no baseline comparison");
     }
 
     @Test

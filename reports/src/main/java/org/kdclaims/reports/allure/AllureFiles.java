@@ -90,10 +90,12 @@ public final class AllureFiles {
                 .sorted(Comparator.comparing((Finding f) -> !f.regression())).toList();
         StringBuilder text = new StringBuilder(summary).append("\n\n");
         sorted.forEach(f -> text.append(f.describe()).append('\n'));
+        // the description: the summary and what failed; every finding is a step and in the attachment
         StringBuilder md = new StringBuilder("**").append(markdown(summary)).append("**\n\n");
-        sorted.forEach(f -> md.append("- ").append(f.regression() ? "**REGRESSION** " : "")
-                .append('`').append(f.kind()).append("` ").append(markdown(where(f))).append(markdown(f.message()))
-                .append('\n'));
+        regressions.forEach(f -> md.append("- **REGRESSION** `").append(f.kind()).append("` ")
+                .append(markdown(where(f))).append(markdown(f.message())).append('\n'));
+        md.append(regressions.isEmpty() ? "" : "\n").append("All ").append(cmp.findings().size())
+                .append(" findings are the steps below and the *findings* attachment.\n");
 
         long now = System.currentTimeMillis();
         ObjectNode result = base(COMPARISON_NAME, status, now);
@@ -159,8 +161,7 @@ public final class AllureFiles {
         ArrayNode labels = result.putArray("labels");
         label(labels, "epic", "kd-claims nightly reproducibility");
         label(labels, "feature", "baseline comparison");
-        label(labels, "parentSuite", "kd-claims");
-        label(labels, "suite", "nightly");
+        label(labels, "suite", "kd-claims nightly");
         label(labels, "severity", "critical");
         label(labels, "framework", "kd-claims");
         label(labels, "language", "java");

@@ -36,6 +36,7 @@ public record Finding(Kind kind, String claimId, String arm, String message, boo
     /** One line for a terminal. */
     public String describe() {
         String where = claimId == null ? "" : claimId + (arm == null ? "" : " / " + arm);
-        return (regression ? "REGRESSION " : "ok         ") + kind + "  " + where + ": " + message;
+        return (regression ? "REGRESSION " : "ok         ") + kind + "  " + (where.isEmpty() ? "" : where + ": ")
+                + message;
     }
 }
