@@ -126,8 +126,8 @@ public final class BaselineMain {
         System.setProperty("java.awt.headless", "true");
         Path index = ClaimReport.write(results, cmp, outDir);
         long regressions = cmp.regressionFindings().size();
-        out.printf("kd-claims baseline: %d findings, %d regressions; report %s%n",
-                cmp.findings().size(), regressions, index.toUri());
+        out.printf("kd-claims baseline: %d findings, %d regression%s; report %s%n",
+                cmp.findings().size(), regressions, regressions == 1 ? "" : "s", index.toUri());
         if (allure != null) {
             Path r = AllureFiles.writeComparison(allure, cmp, baselineFile.toString(), results.run(), accept, cmpJson);
             out.println("kd-claims baseline: Allure result " + r);
