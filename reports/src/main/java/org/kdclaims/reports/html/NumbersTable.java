@@ -64,14 +64,15 @@ final class NumbersTable {
         out.append("</table>\n");
     }
 
-    /** A paper value whose label names this arm, shown in the same row. */
+    /** A paper value whose label is this arm's name, or starts with "name:", shown in the same row. */
     private static Optional<PaperValue> paperFor(ClaimResult c, ArmResult a) {
         if (a.name() == null) {
             return Optional.empty();
         }
         String name = a.name().strip().toLowerCase(Locale.ROOT);
         return c.paper().stream()
-                .filter(v -> v.label() != null && v.label().strip().toLowerCase(Locale.ROOT).equals(name))
+                .filter(v -> v.label() != null && (v.label().strip().toLowerCase(Locale.ROOT).equals(name)
+                        || v.label().strip().toLowerCase(Locale.ROOT).startsWith(name + ":")))
                 .findFirst();
     }
 
