@@ -26,8 +26,8 @@ class C4EarlyStoppedKdTest {
     @Claim(id = "C4", source = "Table 3",
             statement = "Early-stopped knowledge distillation (ESKD) gives a lower test error than full KD",
             paper = {
-                @PaperValue(label = "full KD, ResNet18 student of ResNet34", value = 30.79, note = "ImageNet top-1"),
-                @PaperValue(label = "ESKD, ResNet18 student of ResNet34", value = 29.16, note = "ImageNet top-1")
+                @PaperValue(label = "fullKd: ResNet18 student of ResNet34, full KD", value = 30.79, note = "ImageNet top-1"),
+                @PaperValue(label = "eskd: ResNet18 student of ResNet34, ESKD", value = 29.16, note = "ImageNet top-1")
             })
     void earlyStoppedKdBeatsFullKd(@EarlyStopAt(fraction = 0.4) Arm eskd, Arm fullKd) {
         assertThat(eskd.testError()).isSignificantlyLowerThan(fullKd.testError());
