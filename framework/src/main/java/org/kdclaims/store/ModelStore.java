@@ -50,6 +50,8 @@ public final class ModelStore {
         }
     }
 
+    private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
+
     private final Path dir;
     private final Policy policy;
     private final Map<String, Entry> models = new ConcurrentHashMap<>();
@@ -222,20 +224,26 @@ public final class ModelStore {
         }
     }
 
+    /**
+     * Runs {@code body} holding the key's lock: a JVM-wide monitor (file locks are per process, and
+     * a second lock from the same JVM would fail) and a file lock against other processes.
+     */
     private Lookup withFileLock(String key, Supplier<Lookup> body) {
         if (policy != Policy.READWRITE) {
             return body.get();
         }
-        try {
-            Files.createDirectories(dir);
-            try (FileChannel ch = FileChannel.open(dir.resolve(key + ".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
+        Path lockFile = dir.resolve(key + ".lock").toAbsolutePath().normalize();
+        synchronized (JVM_LOCKS.computeIfAbsent(lockFile, k -> new Object())) {
+            try {
+                Files.createDirectories(dir);
+                try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                        FileLock lock = ch.lock()) {
+                    return body.get();
+                }
+            } catch (IOException ex) {
+                LOG.warning(() -> "kd-claims model store: cannot lock " + lockFile + " (" + ex + "); training without it");
                 return body.get();
             }
-        } catch (IOException ex) {
-            LOG.warning(() -> "kd-claims model store: cannot lock " + dir + " (" + ex + "); training without it");
-            return body.get();
         }
     }
 }

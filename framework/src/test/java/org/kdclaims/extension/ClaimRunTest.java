@@ -82,6 +82,19 @@ class ClaimRunTest {
         });
     }
 
+    /** The same claims with JUnit's parallel execution: both pass, and the teacher still trains once. */
+    @Test
+    void claimsRunInParallelShareTheirTeacher() {
+        Events parallel = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .execute().testEvents();
+        assertThat(parallel.succeeded().count()).isEqualTo(2);
+        List<TrainingRunRecord> teachers = ResultsStore.defaultStore().read().claims().stream()
+                .flatMap(r -> r.runs().stream()).filter(run -> run.role().equals("teacher")).toList();
+        assertThat(teachers).hasSize(2).filteredOn(t -> !t.fromCache()).hasSize(1);
+    }
+
     @Cifar
     @Teacher(arch = "cnn-16")
     @Student(arch = "cnn-8")

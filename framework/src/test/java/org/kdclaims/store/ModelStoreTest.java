@@ -73,6 +73,23 @@ class ModelStoreTest {
         assertThat(lookup(new ModelStore(dir, ModelStore.Policy.READWRITE)).source()).isEqualTo(ModelStore.Source.DISK);
     }
 
+    /** Two runs sharing one store folder: the second waits for the first and reads its model. */
+    @Test
+    void twoStoresOnOneFolderTrainOnce(@TempDir Path dir) throws Exception {
+        ModelStore a = new ModelStore(dir, ModelStore.Policy.READWRITE);
+        ModelStore b = new ModelStore(dir, ModelStore.Policy.READWRITE);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> lookup(a));
+            var fb = pool.submit(() -> lookup(b));
+            fa.get();
+            fb.get();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(a.trainings() + b.trainings()).isEqualTo(1);
+    }
+
     @Test
     void readPolicyNeverWritesAndOffNeverTouchesTheDisk(@TempDir Path dir) throws IOException {
         lookup(new ModelStore(dir.resolve("r"), ModelStore.Policy.READ));
