@@ -91,10 +91,16 @@ public final class ModelStore {
         return policy;
     }
 
+    /**
+     * The version of the training engine: bumped whenever a change alters what training computes,
+     * so that models trained by an earlier engine are never served as if trained by this one.
+     */
+    public static final int ENGINE_VERSION = 1;
+
     /** The text a key is the hash of: readable, so a changed key can be explained. */
     public static String basis(TrainingSpec spec, TrainingData data, String teacherKey) {
         return spec.describe() + "\n" + data.describe() + "\nteacher=" + teacherKey + "\nnative="
-                + NativeBackend.buildId() + " threads=" + NativeBackend.threads();
+                + NativeBackend.buildId() + " threads=" + NativeBackend.threads() + " engine=" + ENGINE_VERSION;
     }
 
     public static String key(TrainingSpec spec, TrainingData data, String teacherKey) {
