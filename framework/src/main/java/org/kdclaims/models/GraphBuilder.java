@@ -1,113 +1,146 @@
 package org.kdclaims.models;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
- * Builds one network twice into a SameDiff graph: a training path (batch norm on batch statistics)
- * and an evaluation path (batch norm on running statistics), sharing every trainable parameter.
+ * The layer vocabulary that architectures are written in, independent of the engine that runs them.
  *
- * <p>Parameters are created by name on first use, so the second build reuses them; initial values
- * come from a seeded Java RNG, so a seed gives the same network on any machine.
+ * <p>Parameters are created by name on first use (a second use of a name shares the parameter), in
+ * the order the architecture asks for them, with initial values from a seeded Java RNG: a seed gives
+ * the same network on any machine and in every engine. Tensors are images with a channel count and
+ * a spatial size; engines choose their own memory layout.
+ *
+ * @param <T> the engine's handle for a tensor
  */
-public final class GraphBuilder {
-    /** Which batch-norm statistics a path uses. */
-    public enum Mode { TRAIN, EVAL }
+public abstract class GraphBuilder<T> {
+    /** Batch-norm epsilon, as PyTorch's default. */
+    public static final double BN_EPS = 1e-5;
 
-    private static final double BN_EPS = 1e-5;
+    /** A trainable parameter: name, shape and initial values (c order). */
+    public record Param(String name, long[] shape, float[] init) {
+        public long length() {
+            return init.length;
+        }
+    }
 
-    private final SameDiff sd;
+    /** A batch-norm layer: where its parameters and running statistics are found, by name. */
+    public record BatchNormLayer(String name, int channels) {
+        public String gammaVar() {
+            return name + "/gamma";
+        }
+
+        public String betaVar() {
+            return name + "/beta";
+        }
+
+        public String runMeanVar() {
+            return name + "/runMean";
+        }
+
+        public String runVarVar() {
+            return name + "/runVar";
+        }
+    }
+
     private final SplittableRandom rng;
+    private final Map<String, Param> params = new LinkedHashMap<>();
+    private final Map<String, Object> handles = new LinkedHashMap<>();
     private final List<BatchNormLayer> batchNorms = new ArrayList<>();
-    private Mode mode = Mode.TRAIN;
     private long parameterCount;
 
-    public GraphBuilder(SameDiff sd, long seed) {
-        this.sd = sd;
+    protected GraphBuilder(long seed) {
         this.rng = new SplittableRandom(seed);
     }
 
-    public SameDiff sameDiff() {
-        return sd;
-    }
-
-    public void mode(Mode mode) {
-        this.mode = mode;
-    }
-
-    public Mode mode() {
-        return mode;
-    }
-
-    public List<BatchNormLayer> batchNorms() {
-        return batchNorms;
-    }
-
-    /** Trainable parameters created so far (both paths share them, so this counts each once). */
-    public long parameterCount() {
+    /** Trainable parameters created so far, each counted once. */
+    public final long parameterCount() {
         return parameterCount;
     }
 
-    /** k x k convolution, He-normal initialised, no bias (every conv here is followed by batch norm). */
-    public SDVariable conv(String name, SDVariable x, int inChannels, int outChannels, int k, int stride) {
-        // SameDiff's default conv2d weight layout is [kH, kW, in, out]
-        SDVariable w = param(name + "/W", heNormal(k * k * inChannels, k, k, inChannels, outChannels),
+    /** Trainable parameters in creation order. */
+    public final List<Param> params() {
+        return List.copyOf(params.values());
+    }
+
+    /** Batch-norm layers in creation order. */
+    public final List<BatchNormLayer> batchNorms() {
+        return Collections.unmodifiableList(batchNorms);
+    }
+
+    // ---- the vocabulary -------------------------------------------------------------------
+
+    /** k x k convolution, padding (k-1)/2, He-normal initialised, no bias (every conv here is followed by batch norm). */
+    public final T conv(String name, T x, int inChannels, int outChannels, int k, int stride) {
+        // weight layout [kH, kW, in, out] (SameDiff's default conv2d layout, and the checkpoint layout)
+        Object w = param(name + "/W", () -> heNormal(k * k * inChannels, k, k, inChannels, outChannels),
                 k, k, inChannels, outChannels);
-        Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
-                .pH((k - 1) / 2).pW((k - 1) / 2).paddingMode(PaddingMode.VALID)
-                .dataFormat(Conv2DConfig.NCHW).build();
-        return sd.cnn().conv2d(x, w, cfg);
+        return convOp(name, x, w, inChannels, outChannels, k, stride, (k - 1) / 2);
     }
 
-    /** Batch norm over (N, H, W) per channel; training path keeps batch mean/var named for capture. */
-    public SDVariable batchNorm(String name, SDVariable x, int channels) {
-        SDVariable gamma = param(name + "/gamma", filled(channels, 1f), 1, channels, 1, 1);
-        SDVariable beta = param(name + "/beta", filled(channels, 0f), 1, channels, 1, 1);
-        if (mode == Mode.TRAIN) {
-            SDVariable mean = x.mean(name + "/batchMean", true, 0, 2, 3);
-            SDVariable xc = x.sub(mean);
-            SDVariable var = sd.math().square(xc).mean(name + "/batchVar", true, 0, 2, 3);
-            batchNorms.add(new BatchNormLayer(name, channels, name + "/batchMean", name + "/batchVar"));
-            return xc.mul(sd.math().rsqrt(var.add(BN_EPS))).mul(gamma).add(beta);
-        }
-        SDVariable runMean = sd.constant(name + "/runMean", Nd4j.zeros(DataType.FLOAT, 1, channels, 1, 1));
-        SDVariable runVar = sd.constant(name + "/runVar", Nd4j.ones(DataType.FLOAT, 1, channels, 1, 1));
-        return x.sub(runMean).mul(sd.math().rsqrt(runVar.add(BN_EPS))).mul(gamma).add(beta);
-    }
-
-    public SDVariable relu(SDVariable x) {
-        return sd.nn().relu(x, 0);
-    }
-
-    /** Global average pool: (N, C, H, W) to (N, C). */
-    public SDVariable globalAveragePool(SDVariable x) {
-        return x.mean(2, 3);
+    /** Batch norm per channel: batch statistics in training, running statistics in evaluation. */
+    public final T batchNorm(String name, T x, int channels) {
+        Object gamma = param(name + "/gamma", () -> filled(channels, 1f), channels);
+        Object beta = param(name + "/beta", () -> filled(channels, 0f), channels);
+        BatchNormLayer layer = new BatchNormLayer(name, channels);
+        batchNorms.add(layer);
+        return batchNormOp(layer, x, gamma, beta);
     }
 
     /** Fully connected layer with bias; uniform init as in PyTorch's nn.Linear. */
-    public SDVariable dense(String name, SDVariable x, int in, int out) {
+    public final T dense(String name, T x, int in, int out) {
         double bound = 1.0 / Math.sqrt(in);
-        SDVariable w = param(name + "/W", uniform(in * out, bound), in, out);
-        SDVariable b = param(name + "/b", uniform(out, bound), 1, out);
-        return x.mmul(w).add(b);
+        Object w = param(name + "/W", () -> uniform(in * out, bound), in, out);
+        Object b = param(name + "/b", () -> uniform(out, bound), 1, out);
+        return denseOp(name, x, w, b, in, out);
     }
 
-    private SDVariable param(String name, float[] init, long... shape) {
-        if (sd.hasVariable(name)) {
-            return sd.getVariable(name);
+    public abstract T relu(T x);
+
+    /** Element-wise sum of two tensors of the same shape (residual connections). */
+    public abstract T add(T a, T b);
+
+    /** Concatenation along the channel axis (DenseNet). */
+    public abstract T concat(T a, T b);
+
+    /** k x k average pooling with stride k (DenseNet transitions). */
+    public abstract T avgPool(T x, int k);
+
+    /** Global average pooling: an image to one value per channel, (N, C). */
+    public abstract T globalAveragePool(T x);
+
+    // ---- engine hooks -----------------------------------------------------------------------
+
+    /** Creates the engine's handle for a new parameter. */
+    protected abstract Object newParam(Param p);
+
+    protected abstract T convOp(String name, T x, Object w, int in, int out, int k, int stride, int pad);
+
+    protected abstract T batchNormOp(BatchNormLayer layer, T x, Object gamma, Object beta);
+
+    protected abstract T denseOp(String name, T x, Object w, Object b, int in, int out);
+
+    // ---- parameters and initialisation ------------------------------------------------------
+
+    private Object param(String name, java.util.function.Supplier<float[]> init, long... shape) {
+        Object h = handles.get(name);
+        if (h != null) {
+            if (!Arrays.equals(params.get(name).shape(), shape)) {
+                throw new IllegalArgumentException("parameter " + name + " reused with another shape");
+            }
+            return h;
         }
-        INDArray arr = Nd4j.create(init, shape, 'c');
-        parameterCount += arr.length();
-        return sd.var(name, arr);
+        Param p = new Param(name, shape.clone(), init.get());
+        params.put(name, p);
+        parameterCount += p.length();
+        h = newParam(p);
+        handles.put(name, h);
+        return h;
     }
 
     private float[] heNormal(int fanIn, long... shape) {
@@ -115,7 +148,7 @@ public final class GraphBuilder {
         for (long s : shape) {
             n *= s;
         }
-        float[] v = new float[(int) n];
+        float[] v = new float[Math.toIntExact(n)];
         double std = Math.sqrt(2.0 / fanIn);
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) (gaussian() * std);
@@ -133,7 +166,7 @@ public final class GraphBuilder {
 
     private static float[] filled(int n, float value) {
         float[] v = new float[n];
-        java.util.Arrays.fill(v, value);
+        Arrays.fill(v, value);
         return v;
     }
 
@@ -142,16 +175,5 @@ public final class GraphBuilder {
         double u1 = rng.nextDouble();
         double u2 = rng.nextDouble();
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-    }
-
-    /** A batch-norm layer of the training path: where to find its batch statistics. */
-    public record BatchNormLayer(String name, int channels, String batchMeanVar, String batchVarVar) {
-        public String runMeanVar() {
-            return name + "/runMean";
-        }
-
-        public String runVarVar() {
-            return name + "/runVar";
-        }
     }
 }

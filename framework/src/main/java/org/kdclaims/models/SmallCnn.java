@@ -1,20 +1,24 @@
 package org.kdclaims.models;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-
 /**
  * A small CNN for smoke runs: {@code cnn-W} has three conv-BN-ReLU stages of widths W, 2W, 4W
  * (the middle and last with stride 2), global average pooling and a linear classifier.
  */
 public record SmallCnn(int width) implements Architecture {
+    public SmallCnn {
+        if (width < 1) {
+            throw new IllegalArgumentException("CNN width must be >= 1, got " + width);
+        }
+    }
+
     @Override
     public String name() {
         return "cnn-" + width;
     }
 
     @Override
-    public SDVariable build(GraphBuilder g, SDVariable input, int inChannels, int classes) {
-        SDVariable x = input;
+    public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
+        T x = input;
         int in = inChannels;
         int[] widths = {width, 2 * width, 4 * width};
         for (int i = 0; i < widths.length; i++) {

@@ -1,7 +1,5 @@
 package org.kdclaims.models;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-
 /**
  * WRN-d-k (Zagoruyko and Komodakis 2016): a 16-channel 3x3 stem, three groups of n = (d-4)/6
  * pre-activation basic blocks of widths 16k, 32k, 64k (strides 1, 2, 2), BN-ReLU, global average
@@ -36,8 +34,8 @@ public record WideResNet(int depth, double widen) implements Architecture {
     }
 
     @Override
-    public SDVariable build(GraphBuilder g, SDVariable input, int inChannels, int classes) {
-        SDVariable x = g.conv("stem", input, inChannels, 16, 3, 1);
+    public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
+        T x = g.conv("stem", input, inChannels, 16, 3, 1);
         int in = 16;
         int[] widths = groupWidths();
         for (int group = 0; group < 3; group++) {
@@ -52,12 +50,12 @@ public record WideResNet(int depth, double widen) implements Architecture {
     }
 
     /** Pre-activation basic block; a 1x1 projection shortcut where the shape changes. */
-    private static SDVariable block(String n, GraphBuilder g, SDVariable x, int in, int out, int stride) {
-        SDVariable pre = g.relu(g.batchNorm(n + "/bn1", x, in));
-        SDVariable y = g.conv(n + "/conv1", pre, in, out, 3, stride);
+    private static <T> T block(String n, GraphBuilder<T> g, T x, int in, int out, int stride) {
+        T pre = g.relu(g.batchNorm(n + "/bn1", x, in));
+        T y = g.conv(n + "/conv1", pre, in, out, 3, stride);
         y = g.relu(g.batchNorm(n + "/bn2", y, out));
         y = g.conv(n + "/conv2", y, out, out, 3, 1);
-        SDVariable shortcut = (in == out && stride == 1) ? x : g.conv(n + "/proj", pre, in, out, 1, stride);
-        return y.add(shortcut);
+        T shortcut = (in == out && stride == 1) ? x : g.conv(n + "/proj", pre, in, out, 1, stride);
+        return g.add(y, shortcut);
     }
 }

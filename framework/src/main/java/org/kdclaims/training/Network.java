@@ -1,8 +1,5 @@
 package org.kdclaims.training;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,102 +7,65 @@ import java.util.Map;
 
 import org.kdclaims.models.Architecture;
 import org.kdclaims.models.GraphBuilder;
-import org.kdclaims.models.GraphBuilder.BatchNormLayer;
-import org.nd4j.autodiff.listeners.At;
-import org.nd4j.autodiff.listeners.BaseListener;
-import org.nd4j.autodiff.listeners.ListenerVariables;
-import org.nd4j.autodiff.listeners.Operation;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
+import org.kdclaims.models.NativeGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
 
 /**
- * One network in a SameDiff graph: a training path whose loss is
- * {@code ceWeight * CE + kdWeight * L_KD} (the KD term only when built for distillation) and an
- * evaluation path with batch norm on running statistics. Running statistics are updated here, in
- * Java, from the batch statistics captured during each training step (momentum 0.1, unbiased
- * variance, as in PyTorch), because SameDiff M2.1 has no training-mode batch-norm layer.
+ * One network and its training state: a training path whose loss is
+ * {@code ceWeight * CE + kdWeight * L_KD} (the KD term only when built for distillation), with
+ * {@code L_KD = -tau^2 * sum_k softmax(t/tau)_k log softmax(s/tau)_k} averaged over the batch, and an
+ * evaluation path with batch norm on running statistics.
+ *
+ * <p>The layers run in {@link NativeGraph} (hand-written backward passes on libnd4j/oneDNN kernels,
+ * pooled arrays: no garbage collection needed between steps). The loss and its gradient with
+ * respect to the logits are computed here in double precision. Running statistics are exponential
+ * moving averages of the batch statistics (momentum 0.1, biased variance). The update is SGD with
+ * Nesterov momentum (ND4J's {@link Nesterovs}) and coupled L2 weight decay, applied in the order
+ * SameDiff's training session applies them: L2 into the gradient, updater, subtract.
  */
 public final class Network {
-    static final String INPUT = "input";
-    static final String LABEL = "label";
-    static final String TEACHER_LOGITS = "teacherLogits";
-    static final String TRAIN_LOGITS = "trainLogits";
-    static final String EVAL_LOGITS = "evalLogits";
     private static final double BN_MOMENTUM = 0.1;
+    /** ND4J's name for the Nesterov velocity ({@code NesterovsUpdater.V_STATE}). */
+    private static final String VELOCITY = org.nd4j.linalg.learning.NesterovsUpdater.V_STATE;
 
     private final Architecture architecture;
-    private final SameDiff sd;
-    private final List<BatchNormLayer> batchNorms;
+    private final NativeGraph graph;
     private final int channels;
     private final int height;
     private final int width;
     private final int classes;
-    private final long parameterCount;
     private final Distillation distillation;
-    private final Capture capture;
-    private boolean gradientsBuilt;
+    private double ceWeight;
+    private double kdWeight;
+    private GradientUpdater<?> updater;
+    private INDArray updaterState;
+    private L2Regularization l2;
+    private int iteration;
 
-    private Network(Architecture architecture, SameDiff sd, List<BatchNormLayer> batchNorms, int channels,
-            int height, int width, int classes, long parameterCount, Distillation distillation) {
+    private Network(Architecture architecture, NativeGraph graph, int channels, int height, int width, int classes,
+            Distillation distillation) {
         this.architecture = architecture;
-        this.sd = sd;
-        this.batchNorms = batchNorms;
+        this.graph = graph;
         this.channels = channels;
         this.height = height;
         this.width = width;
         this.classes = classes;
-        this.parameterCount = parameterCount;
         this.distillation = distillation;
-        this.capture = new Capture();
+        this.ceWeight = distillation == null ? 1 : distillation.crossEntropyWeight();
+        this.kdWeight = distillation == null ? 0 : distillation.kdWeight();
     }
 
-    /** Builds the graph; {@code distillation} null means plain cross-entropy training. */
+    /** Builds the network; {@code distillation} null means plain cross-entropy training. */
     public static Network create(Architecture arch, int channels, int height, int width, int classes,
             long seed, Distillation distillation) {
         NativeBackend.init();
-        SameDiff sd = SameDiff.create();
-        GraphBuilder g = new GraphBuilder(sd, seed);
-        SDVariable input = sd.placeHolder(INPUT, DataType.FLOAT, -1, channels, height, width);
-        SDVariable label = sd.placeHolder(LABEL, DataType.FLOAT, -1, classes);
-
-        g.mode(GraphBuilder.Mode.TRAIN);
-        SDVariable logits = arch.build(g, input, channels, classes).rename(TRAIN_LOGITS);
-        g.mode(GraphBuilder.Mode.EVAL);
-        arch.build(g, input, channels, classes).rename(EVAL_LOGITS);
-
-        SDVariable ce = label.mul(logSoftmax(sd, logits)).sum(1).mean().neg();
-        SDVariable loss;
-        if (distillation == null) {
-            loss = ce;
-        } else {
-            double tau = distillation.tau();
-            SDVariable teacher = sd.placeHolder(TEACHER_LOGITS, DataType.FLOAT, -1, classes);
-            SDVariable pt = sd.math().exp(logSoftmax(sd, teacher.div(tau)));
-            SDVariable kd = pt.mul(logSoftmax(sd, logits.div(tau))).sum(1).mean().neg().mul(tau * tau);
-            SDVariable ceW = sd.constant("ceWeight", Nd4j.scalar(DataType.FLOAT, distillation.crossEntropyWeight()));
-            SDVariable kdW = sd.constant("kdWeight", Nd4j.scalar(DataType.FLOAT, distillation.kdWeight()));
-            loss = ce.mul(ceW).add(kd.mul(kdW));
-        }
-        loss.rename("loss");
-        sd.setLossVariables("loss");
-        return new Network(arch, sd, List.copyOf(g.batchNorms()), channels, height, width, classes,
-                g.parameterCount(), distillation);
-    }
-
-    /**
-     * Row-wise log-softmax from basic ops: SameDiff M2.1's LogSoftMax op with an explicit axis
-     * cannot be cloned when the gradient graph is built ("Error setting property").
-     */
-    private static SDVariable logSoftmax(SameDiff sd, SDVariable x) {
-        SDVariable shifted = x.sub(x.max(true, 1));
-        return shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
+        NativeGraph graph = NativeGraph.build(arch, channels, height, width, classes, seed);
+        return new Network(arch, graph, channels, height, width, classes, distillation);
     }
 
     public Architecture architecture() {
@@ -125,7 +85,7 @@ public final class Network {
     }
 
     public long parameterCount() {
-        return parameterCount;
+        return graph.parameterCount();
     }
 
     public int classes() {
@@ -136,18 +96,22 @@ public final class Network {
         return distillation != null;
     }
 
+    /** The layers, for tests and benchmarks. */
+    NativeGraph graph() {
+        return graph;
+    }
+
     /** Sets the updater: SGD with Nesterov momentum and L2 weight decay (coupled, as PyTorch's SGD). */
     void configure(LearningRateSchedule schedule, double momentum, double weightDecay) {
-        List<String> features = new ArrayList<>(List.of(INPUT));
-        if (distils()) {
-            features.add(TEACHER_LOGITS);
+        Nesterovs config = new Nesterovs(schedule, momentum);
+        long n = graph.parameters().length();
+        if (updaterState != null) {
+            updaterState.close();
         }
-        sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Nesterovs(schedule, momentum))
-                .l2(weightDecay)
-                .dataSetFeatureMapping(features)
-                .dataSetLabelMapping(LABEL)
-                .build());
+        updaterState = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(n));
+        updater = config.instantiate(updaterState, true);
+        l2 = weightDecay > 0 ? new L2Regularization(weightDecay) : null;
+        iteration = 0;
     }
 
     /** Switches the KD term's weight at run time (ESKD sets it to 0 and CE's to 1 after epoch E). */
@@ -155,8 +119,8 @@ public final class Network {
         if (!distils()) {
             throw new IllegalStateException("network was not built for distillation");
         }
-        sd.getVariable("ceWeight").getArr().assign(ceWeight);
-        sd.getVariable("kdWeight").getArr().assign(kdWeight);
+        this.ceWeight = ceWeight;
+        this.kdWeight = kdWeight;
     }
 
     /**
@@ -164,205 +128,168 @@ public final class Network {
      * training-mode logits of the step, for the train-error metric.
      */
     double step(float[] features, int n, int[] labels, float[] teacherLogits, float[] trainLogits) {
-        buildGradientsQuietly();
-        INDArray x = Nd4j.create(features, new long[] {n, channels, height, width}, 'c');
-        INDArray y = Nd4j.create(oneHot(labels, n), new long[] {n, classes}, 'c');
-        INDArray[] inputs = distils()
-                ? new INDArray[] {x, Nd4j.create(teacherLogits, new long[] {n, classes}, 'c')}
-                : new INDArray[] {x};
-        capture.reset();
-        sd.fit(new MultiDataSet(inputs, new INDArray[] {y}), capture);
-        updateRunningStatistics();
-        INDArray logits = capture.values.get(TRAIN_LOGITS);
-        if (logits != null && trainLogits != null) {
-            System.arraycopy(logits.dup().data().asFloat(), 0, trainLogits, 0, n * classes);
+        if (updater == null) {
+            throw new IllegalStateException("configure the network before training it");
         }
-        return capture.loss;
+        float[] logits;
+        double loss;
+        try {
+            logits = graph.forward(features, n, true);
+            float[] grad = new float[n * classes];
+            loss = lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
+                    distils() ? distillation.tau() : 1, ceWeight, distils() ? kdWeight : 0, grad);
+            graph.backward(grad);
+        } catch (RuntimeException e) {
+            graph.discard();   // leave the graph usable (e.g. for evaluation) after a failed step
+            throw e;
+        }
+        applyUpdate();
+        graph.updateRunningStatistics(BN_MOMENTUM);
+        if (trainLogits != null) {
+            System.arraycopy(logits, 0, trainLogits, 0, n * classes);
+        }
+        return loss;
     }
 
+    /** The update, in SameDiff's order: L2 into the gradient, Nesterov updater, subtract. */
+    private void applyUpdate() {
+        INDArray params = graph.parameters();
+        INDArray grads = graph.gradients();
+        int epoch = 0;
+        if (l2 != null) {
+            l2.apply(params, grads, updater.getConfig().getLearningRate(iteration, epoch), iteration, epoch);
+        }
+        updater.applyUpdater(grads, iteration, epoch);
+        params.subi(grads);
+        iteration++;
+    }
+
+    /** The training-mode loss of a batch (batch statistics), without changing anything. */
     double debugLoss(float[] features, int n, int[] labels, float[] teacherLogits) {
-        Map<String, INDArray> ph = new HashMap<>();
-        ph.put(INPUT, Nd4j.create(features, new long[] {n, channels, height, width}, 'c'));
-        ph.put(LABEL, Nd4j.create(oneHot(labels, n), new long[] {n, classes}, 'c'));
-        if (distils()) ph.put(TEACHER_LOGITS, Nd4j.create(teacherLogits, new long[] {n, classes}, 'c'));
-        return sd.output(ph, "loss").get("loss").getDouble(0);
+        float[] logits = graph.forward(features, n, true);
+        graph.discard();
+        return lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
+                distils() ? distillation.tau() : 1, ceWeight, distils() ? kdWeight : 0, null);
     }
 
     /** Evaluation-mode logits (N x K) for a batch of normalised NCHW features. */
     public float[] logits(float[] features, int n) {
-        INDArray x = Nd4j.create(features, new long[] {n, channels, height, width}, 'c');
-        Map<String, INDArray> ph = new HashMap<>();
-        ph.put(INPUT, x);
-        INDArray out = sd.output(ph, EVAL_LOGITS).get(EVAL_LOGITS);
-        return out.dup().data().asFloat();
+        return graph.forward(features, n, false);
     }
 
     /** Trainable parameters and running statistics, by name: what a checkpoint holds. */
     public Map<String, float[]> state() {
-        Map<String, float[]> s = new LinkedHashMap<>();
-        for (SDVariable v : sd.variables()) {
-            boolean param = v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE;
-            boolean running = v.name().endsWith("/runMean") || v.name().endsWith("/runVar");
-            if (param || running) {
-                s.put(v.name(), v.getArr().dup().data().asFloat());
-            }
-        }
-        return s;
-    }
-
-    /**
-     * The optimizer's state (Nesterov velocity per parameter, flattened, named {@code param#key})
-     * and SameDiff's iteration count, which drives the learning-rate schedule: with them a resumed
-     * run continues exactly where it stopped.
-     */
-    public Map<String, float[]> optimizerState() {
-        Map<String, float[]> s = new LinkedHashMap<>();
-        sd.getUpdaterMap().forEach((param, updater) -> {
-            Map<String, INDArray> st = updater.getState();
-            if (st != null) {
-                st.forEach((k, v) -> s.put(param + "#" + k, v.dup().data().asFloat()));
-            }
-        });
-        return s;
-    }
-
-    public int iterations() {
-        return sd.getTrainingConfig().getIterationCount();
-    }
-
-    /** Restores {@link #optimizerState()} and the iteration count; call after {@link #configure}. */
-    void restoreOptimizerState(Map<String, float[]> state, int iterations) {
-        buildGradientsQuietly();
-        if (sd.getUpdaterMap() == null || sd.getUpdaterMap().isEmpty()) {
-            initializeTraining();
-        }
-        Map<String, Map<String, INDArray>> byParam = new HashMap<>();
-        state.forEach((name, v) -> {
-            int hash = name.lastIndexOf('#');
-            byParam.computeIfAbsent(name.substring(0, hash), k -> new HashMap<>())
-                    .put(name.substring(hash + 1), Nd4j.create(v));
-        });
-        sd.getUpdaterMap().forEach((param, updater) -> {
-            Map<String, INDArray> saved = byParam.get(param);
-            Map<String, INDArray> current = updater.getState();
-            if (saved == null || current == null) {
-                throw new IllegalArgumentException("optimizer state does not fit " + architecture.name() + ": " + param);
-            }
-            current.forEach((k, arr) -> arr.assign(saved.get(k).reshape(arr.shape())));
-        });
-        sd.getTrainingConfig().setIterationCount(iterations);
-    }
-
-    /** SameDiff creates its updaters lazily on the first fit; a resumed run needs them before. */
-    private void initializeTraining() {
-        try {
-            java.lang.reflect.Method m = SameDiff.class.getDeclaredMethod("initializeTraining");
-            m.setAccessible(true);
-            m.invoke(sd);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot initialise SameDiff training to restore the optimizer", e);
-        }
+        return graph.state();
     }
 
     /** Restores {@link #state()}; names and sizes must match exactly. */
     public void restore(Map<String, float[]> state) {
-        for (Map.Entry<String, float[]> e : state.entrySet()) {
-            SDVariable v = sd.getVariable(e.getKey());
-            if (v == null || v.getArr().length() != e.getValue().length) {
-                throw new IllegalArgumentException("checkpoint does not fit " + architecture.name()
-                        + ": variable " + e.getKey());
-            }
-            v.getArr().assign(Nd4j.create(e.getValue(), v.getArr().shape(), 'c'));
+        List<String> bad = graph.restore(state);
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint does not fit " + architecture.name()
+                    + ": variable " + bad.get(0));
         }
     }
 
     /**
-     * Exponential moving averages of the captured batch statistics. The batch variance is the
-     * biased one: with N*H*W >= 8,192 values per channel here, PyTorch's unbiased correction
-     * differs by less than 0.02 %.
+     * The optimizer's state (Nesterov velocity per parameter, named {@code param#V} as ND4J's
+     * updater names it) and the iteration count, which drives the learning-rate schedule: with them a
+     * resumed run continues exactly where it stopped.
      */
-    private void updateRunningStatistics() {
-        for (BatchNormLayer bn : batchNorms) {
-            INDArray mean = capture.values.get(bn.batchMeanVar());
-            INDArray var = capture.values.get(bn.batchVarVar());
-            if (mean == null || var == null) {
-                throw new IllegalStateException("batch statistics of " + bn.name() + " were not captured");
+    public Map<String, float[]> optimizerState() {
+        Map<String, float[]> s = new LinkedHashMap<>();
+        if (updaterState == null) {
+            return s;
+        }
+        float[] v = updaterState.data().asFloat();
+        int offset = 0;
+        for (GraphBuilder.Param p : graph.params()) {
+            int len = (int) p.length();
+            s.put(p.name() + "#" + VELOCITY, java.util.Arrays.copyOfRange(v, offset, offset + len));
+            offset += len;
+        }
+        return s;
+    }
+
+    public int iterations() {
+        return iteration;
+    }
+
+    /** Restores {@link #optimizerState()} and the iteration count; call after {@link #configure}. */
+    void restoreOptimizerState(Map<String, float[]> state, int iterations) {
+        if (updaterState == null) {
+            throw new IllegalStateException("configure the network before restoring its optimizer");
+        }
+        float[] v = new float[(int) updaterState.length()];
+        Map<String, float[]> byName = new HashMap<>(state);
+        int offset = 0;
+        for (GraphBuilder.Param p : graph.params()) {
+            float[] saved = byName.get(p.name() + "#" + VELOCITY);
+            int len = (int) p.length();
+            if (saved == null || saved.length != len) {
+                throw new IllegalArgumentException("optimizer state does not fit " + architecture.name() + ": " + p.name());
             }
-            INDArray runMean = sd.getVariable(bn.runMeanVar()).getArr();
-            INDArray runVar = sd.getVariable(bn.runVarVar()).getArr();
-            runMean.muli(1 - BN_MOMENTUM).addi(mean.mul(BN_MOMENTUM));
-            runVar.muli(1 - BN_MOMENTUM).addi(var.mul(BN_MOMENTUM));
+            System.arraycopy(saved, 0, v, offset, len);
+            offset += len;
         }
+        updaterState.data().setData(v);
+        iteration = iterations;
     }
 
-    /** SameDiff prints a line per differentiated op while building the gradient graph. */
-    private void buildGradientsQuietly() {
-        if (gradientsBuilt) {
-            return;
-        }
-        PrintStream out = System.out;
-        try {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            sd.createGradFunction();
-        } finally {
-            System.setOut(out);
-        }
-        gradientsBuilt = true;
-    }
-
-    private float[] oneHot(int[] labels, int n) {
-        float[] y = new float[n * classes];
+    /**
+     * The batch loss {@code ceWeight * mean CE + kdWeight * mean L_KD} and, when {@code grad} is not
+     * null, its gradient with respect to the logits (N x K, row major):
+     * {@code ceWeight * (softmax(z) - onehot) / N + kdWeight * tau * (softmax(z/tau) - softmax(t/tau)) / N}.
+     * {@code teacher} null (or kdWeight 0) leaves out the KD term. Computed in double precision.
+     */
+    public static double lossAndGradient(float[] logits, int n, int k, int[] labels, float[] teacher, double tau,
+            double ceWeight, double kdWeight, float[] grad) {
+        boolean kd = teacher != null && kdWeight != 0;
+        double ceSum = 0;
+        double kdSum = 0;
+        double[] p = new double[k];
+        double[] ps = new double[k];
+        double[] pt = new double[k];
         for (int i = 0; i < n; i++) {
-            y[i * classes + labels[i]] = 1f;
-        }
-        return y;
-    }
-
-    /** Collects batch statistics, training logits and the loss during a fit step. */
-    private final class Capture extends BaseListener {
-        final Map<String, INDArray> values = new HashMap<>();
-        double loss = Double.NaN;
-        private final String[] names;
-
-        Capture() {
-            List<String> n = new ArrayList<>();
-            for (BatchNormLayer bn : batchNorms) {
-                n.add(bn.batchMeanVar());
-                n.add(bn.batchVarVar());
+            int o = i * k;
+            double logZ = logSumExp(logits, o, k, 1, p);      // p = softmax(z)
+            ceSum -= logits[o + labels[i]] - logZ;
+            if (kd) {
+                double logZs = logSumExp(logits, o, k, tau, ps);    // ps = softmax(z/tau)
+                logSumExp(teacher, o, k, tau, pt);                  // pt = softmax(t/tau)
+                double s = 0;
+                for (int j = 0; j < k; j++) {
+                    s += pt[j] * (logits[o + j] / tau - logZs);
+                }
+                kdSum -= tau * tau * s;
             }
-            n.add(TRAIN_LOGITS);
-            n.add("loss");
-            names = n.toArray(new String[0]);
-        }
-
-        void reset() {
-            values.clear();
-            loss = Double.NaN;
-        }
-
-        @Override
-        public ListenerVariables requiredVariables(SameDiff sd) {
-            return ListenerVariables.builder().trainingVariables(names).build();
-        }
-
-        @Override
-        public boolean isActive(Operation operation) {
-            return operation == Operation.TRAINING;
-        }
-
-        @Override
-        public void activationAvailable(SameDiff sd, At at, org.nd4j.linalg.dataset.api.MultiDataSet batch,
-                SameDiffOp op, String varName, INDArray activation) {
-            for (String name : names) {
-                if (name.equals(varName)) {
-                    if (varName.equals("loss")) {
-                        loss = activation.getDouble(0);
+            if (grad != null) {
+                for (int j = 0; j < k; j++) {
+                    double g = ceWeight * (p[j] - (j == labels[i] ? 1 : 0));
+                    if (kd) {
+                        g += kdWeight * tau * (ps[j] - pt[j]);
                     }
-                    values.put(varName, activation.dup());
-                    return;
+                    grad[o + j] = (float) (g / n);
                 }
             }
         }
+        return ceWeight * ceSum / n + (kd ? kdWeight * kdSum / n : 0);
+    }
 
+    /** log sum_j exp(x_j / tau) over one row; fills {@code softmax} with softmax(x / tau). */
+    private static double logSumExp(float[] x, int offset, int k, double tau, double[] softmax) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, x[offset + j] / tau);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            softmax[j] = Math.exp(x[offset + j] / tau - max);
+            sum += softmax[j];
+        }
+        for (int j = 0; j < k; j++) {
+            softmax[j] /= sum;
+        }
+        return max + Math.log(sum);
     }
 }

@@ -112,8 +112,6 @@ public final class Trainer {
                         loss, epoch + 1, spec.label(), spec.describe()));
             }
             means.add(n, loss, ce, kdOn ? kd : Double.NaN, Metrics.error(logits, b.labels(), k));
-            // SameDiff frees native arrays only on GC: without this, memory grows every step (PERF.md)
-            System.gc();
         }
         return means;
     }

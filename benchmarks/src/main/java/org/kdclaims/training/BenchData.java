@@ -1,0 +1,39 @@
+package org.kdclaims.training;
+
+import java.util.SplittableRandom;
+
+/** A fixed random batch of normalised CIFAR-sized images, labels and teacher logits. */
+final class BenchData {
+    static final int CHANNELS = 3;
+    static final int SIZE = 32;
+    static final int CLASSES = 10;
+
+    final int n;
+    final float[] features;
+    final int[] labels;
+    final float[] teacherLogits;
+    final float[] logits;
+
+    BenchData(int n, long seed) {
+        this.n = n;
+        SplittableRandom r = new SplittableRandom(seed);
+        features = new float[n * CHANNELS * SIZE * SIZE];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = (float) r.nextGaussian();
+        }
+        labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = r.nextInt(CLASSES);
+        }
+        teacherLogits = new float[n * CLASSES];
+        for (int i = 0; i < teacherLogits.length; i++) {
+            teacherLogits[i] = (float) (2 * r.nextGaussian());
+        }
+        logits = new float[n * CLASSES];
+    }
+
+    /** The paper's training recipe: SGD, Nesterov momentum 0.9, weight decay 5e-4 (lr 0.05 here). */
+    static LearningRateSchedule schedule() {
+        return LearningRateSchedule.step(0.05, 0.2, 200, 0.3, 0.6, 0.8).withStepsPerEpoch(391);
+    }
+}

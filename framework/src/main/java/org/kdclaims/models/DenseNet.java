@@ -1,0 +1,48 @@
+package org.kdclaims.models;
+
+/**
+ * DenseNet-d-k (Huang et al. 2017, the original variant without bottlenecks or compression, as
+ * DenseNet40-12 in PAPER.md): a 3x3 stem of 16 channels, three dense blocks of (d-4)/3 layers
+ * (BN-ReLU-3x3 conv producing k channels, concatenated to the layer's input), transitions
+ * (BN-ReLU-1x1 conv keeping the channel count, 2x2 average pooling) between blocks, BN-ReLU, global
+ * average pooling and a linear layer. DenseNet-40-12 has 1.0 M parameters.
+ */
+public record DenseNet(int depth, int growth) implements Architecture {
+    public DenseNet {
+        if (depth < 7 || (depth - 4) % 3 != 0) {
+            throw new IllegalArgumentException("DenseNet depth must be 3L+4 with L >= 1 (e.g. 40, 100), got " + depth);
+        }
+        if (growth < 1) {
+            throw new IllegalArgumentException("DenseNet growth rate must be >= 1, got " + growth);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "densenet-" + depth + "-" + growth;
+    }
+
+    public int layersPerBlock() {
+        return (depth - 4) / 3;
+    }
+
+    @Override
+    public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
+        int c = 16;
+        T x = g.conv("stem", input, inChannels, c, 3, 1);
+        for (int block = 0; block < 3; block++) {
+            for (int l = 0; l < layersPerBlock(); l++) {
+                String n = "d" + block + "l" + l;
+                T y = g.conv(n + "/conv", g.relu(g.batchNorm(n + "/bn", x, c)), c, growth, 3, 1);
+                x = g.concat(x, y);
+                c += growth;
+            }
+            if (block < 2) {
+                String n = "t" + block;
+                x = g.avgPool(g.conv(n + "/conv", g.relu(g.batchNorm(n + "/bn", x, c)), c, c, 1, 1), 2);
+            }
+        }
+        x = g.relu(g.batchNorm("final/bn", x, c));
+        return g.dense("fc", g.globalAveragePool(x), c, classes);
+    }
+}
