@@ -127,7 +127,7 @@ public final class Network {
      * One SGD step. Returns the batch loss and fills {@code trainLogits} (N x K) with the
      * training-mode logits of the step, for the train-error metric.
      */
-    double step(float[] features, int n, int[] labels, float[] teacherLogits, float[] trainLogits) {
+    synchronized double step(float[] features, int n, int[] labels, float[] teacherLogits, float[] trainLogits) {
         if (updater == null) {
             throw new IllegalStateException("configure the network before training it");
         }
@@ -173,7 +173,8 @@ public final class Network {
     }
 
     /** Evaluation-mode logits (N x K) for a batch of normalised NCHW features. */
-    public float[] logits(float[] features, int n) {
+    // synchronized: the native graph runs one batch at a time, and a shared teacher serves parallel claims
+    public synchronized float[] logits(float[] features, int n) {
         return graph.forward(features, n, false);
     }
 

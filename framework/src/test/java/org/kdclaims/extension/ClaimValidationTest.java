@@ -31,7 +31,7 @@ class ClaimValidationTest {
 
     @Test
     void unknownArchitecture() {
-        assertConfigError(UnknownArch.class, "unknown architecture 'resnet-9000'");
+        assertConfigError(UnknownArch.class, "unknown architecture 'vgg-11'");
     }
 
     @Test
@@ -93,7 +93,7 @@ class ClaimValidationTest {
 
     @Cifar
     @Student(arch = "cnn-4")
-    @Teacher(arch = "resnet-9000")
+    @Teacher(arch = "vgg-11")
     @Seeds(2)
     static class UnknownArch {
         @Claim(id = "X", source = "none", statement = "s")
