@@ -106,28 +106,22 @@ final class ArmTrainer {
     private Teacher teacher(ModelPlan t, TrainingData data) {
         Teacher previous = null;
         for (String ancestor : t.from()) {
-            ModelPlan link = new ModelPlan(ancestor, t.paperEpochs(), ClaimPlan.Stop.NONE, List.of());
-            previous = fullyTrained(link, data, previous, "ancestor");
+            previous = link(new ModelPlan(ancestor, t.paperEpochs(), ClaimPlan.Stop.NONE, List.of()), data, previous,
+                    "ancestor");
         }
-        TrainingSpec spec = spec(t, plan.seedBase());
-        if (previous != null) {
-            spec = spec.withDistillation(plan.distillation(), spec.epochs());
-        }
-        ModelStore.Lookup found = trainOne("teacher", spec, data, previous);
-        Teacher teacher = Teacher.of(found.model(), found.key(),
-                t.stop().at(ClaimPlan.epochsOrDefault(t.paperEpochs()), runtime.profile()));
-        return previous == null ? teacher
-                : new Teacher(teacher.network(), teacher.key(), teacher.label() + " distilled from " + previous.label());
+        return link(t, data, previous, "teacher");
     }
 
-    private Teacher fullyTrained(ModelPlan m, TrainingData data, Teacher teacher, String role) {
+    /** One model of a teacher chain: distilled (full KD) from {@code parent} if any, taken at its stop point. */
+    private Teacher link(ModelPlan m, TrainingData data, Teacher parent, String role) {
         TrainingSpec spec = spec(m, plan.seedBase());
-        if (teacher != null) {
+        if (parent != null) {
             spec = spec.withDistillation(plan.distillation(), spec.epochs());
         }
-        ModelStore.Lookup found = trainOne(role, spec, data, teacher);
-        Teacher t = Teacher.of(found.model(), found.key(), spec.epochs());
-        return teacher == null ? t : new Teacher(t.network(), t.key(), t.label() + " distilled from " + teacher.label());
+        ModelStore.Lookup found = trainOne(role, spec, data, parent);
+        Teacher t = Teacher.of(found.model(), found.key(),
+                m.stop().at(ClaimPlan.epochsOrDefault(m.paperEpochs()), runtime.profile()));
+        return parent == null ? t : new Teacher(t.network(), t.key(), t.label() + " distilled from " + parent.label());
     }
 
     private ModelStore.Lookup trainOne(String role, TrainingSpec spec, TrainingData data, Teacher teacher) {

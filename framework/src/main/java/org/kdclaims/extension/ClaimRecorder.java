@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -134,9 +133,5 @@ public final class ClaimRecorder {
         List<Long> seeds = Arrays.stream(m.seeds()).boxed().toList();
         List<Double> values = Arrays.stream(m.values()).boxed().toList();
         return new ArmResult(m.arm().name(), seeds, values, s.mean(), s.sd(), s.ciLow(), s.ciHigh());
-    }
-
-    String summaryLine() {
-        return comparison == null ? "no verdict" : String.format(Locale.ROOT, "%s p=%.4g", comparison.verdict(), comparison.pValue());
     }
 }
