@@ -95,7 +95,7 @@ public final class ModelStore {
      * The version of the training engine: bumped whenever a change alters what training computes,
      * so that models trained by an earlier engine are never served as if trained by this one.
      */
-    public static final int ENGINE_VERSION = 2;
+    public static final int ENGINE_VERSION = 3;
 
     /** The text a key is the hash of: readable, so a changed key can be explained. */
     public static String basis(TrainingSpec spec, TrainingData data, String teacherKey) {

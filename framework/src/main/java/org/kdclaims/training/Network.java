@@ -8,12 +8,6 @@ import java.util.Map;
 import org.kdclaims.models.Architecture;
 import org.kdclaims.models.GraphBuilder;
 import org.kdclaims.models.NativeGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Nesterovs;
-import org.nd4j.linalg.learning.regularization.L2Regularization;
 
 /**
  * One network and its training state: a training path whose loss is
@@ -25,13 +19,12 @@ import org.nd4j.linalg.learning.regularization.L2Regularization;
  * pooled arrays: no garbage collection needed between steps). The loss and its gradient with
  * respect to the logits are computed here in double precision. Running statistics are exponential
  * moving averages of the batch statistics (momentum 0.1, biased variance). The update is SGD with
- * Nesterov momentum (ND4J's {@link Nesterovs}) and coupled L2 weight decay, applied in the order
- * SameDiff's training session applies them: L2 into the gradient, updater, subtract.
+ * Nesterov momentum and coupled weight decay as PyTorch computes it ({@link SgdNesterov}).
  */
 public final class Network {
     private static final double BN_MOMENTUM = 0.1;
-    /** ND4J's name for the Nesterov velocity ({@code NesterovsUpdater.V_STATE}). */
-    private static final String VELOCITY = org.nd4j.linalg.learning.NesterovsUpdater.V_STATE;
+    /** Suffix naming a parameter's momentum buffer in {@link #optimizerState()}. */
+    private static final String MOMENTUM = "momentum";
 
     private final Architecture architecture;
     private final NativeGraph graph;
@@ -42,10 +35,7 @@ public final class Network {
     private final Distillation distillation;
     private double ceWeight;
     private double kdWeight;
-    private GradientUpdater<?> updater;
-    private INDArray updaterState;
-    private L2Regularization l2;
-    private int iteration;
+    private SgdNesterov optimizer;
 
     private Network(Architecture architecture, NativeGraph graph, int channels, int height, int width, int classes,
             Distillation distillation) {
@@ -103,15 +93,10 @@ public final class Network {
 
     /** Sets the updater: SGD with Nesterov momentum and L2 weight decay (coupled, as PyTorch's SGD). */
     void configure(LearningRateSchedule schedule, double momentum, double weightDecay) {
-        Nesterovs config = new Nesterovs(schedule, momentum);
-        long n = graph.parameters().length();
-        if (updaterState != null) {
-            updaterState.close();
+        if (optimizer != null) {
+            optimizer.close();
         }
-        updaterState = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(n));
-        updater = config.instantiate(updaterState, true);
-        l2 = weightDecay > 0 ? new L2Regularization(weightDecay) : null;
-        iteration = 0;
+        optimizer = new SgdNesterov(schedule, momentum, weightDecay, graph.parameters().length());
     }
 
     /** Switches the KD term's weight at run time (ESKD sets it to 0 and CE's to 1 after epoch E). */
@@ -128,7 +113,7 @@ public final class Network {
      * training-mode logits of the step, for the train-error metric.
      */
     synchronized double step(float[] features, int n, int[] labels, float[] teacherLogits, float[] trainLogits) {
-        if (updater == null) {
+        if (optimizer == null) {
             throw new IllegalStateException("configure the network before training it");
         }
         float[] logits;
@@ -143,25 +128,12 @@ public final class Network {
             graph.discard();   // leave the graph usable (e.g. for evaluation) after a failed step
             throw e;
         }
-        applyUpdate();
+        optimizer.step(graph.parameters(), graph.gradients());
         graph.updateRunningStatistics(BN_MOMENTUM);
         if (trainLogits != null) {
             System.arraycopy(logits, 0, trainLogits, 0, n * classes);
         }
         return loss;
-    }
-
-    /** The update, in SameDiff's order: L2 into the gradient, Nesterov updater, subtract. */
-    private void applyUpdate() {
-        INDArray params = graph.parameters();
-        INDArray grads = graph.gradients();
-        int epoch = 0;
-        if (l2 != null) {
-            l2.apply(params, grads, updater.getConfig().getLearningRate(iteration, epoch), iteration, epoch);
-        }
-        updater.applyUpdater(grads, iteration, epoch);
-        params.subi(grads);
-        iteration++;
     }
 
     /** The training-mode loss of a batch (batch statistics), without changing anything. */
@@ -193,39 +165,39 @@ public final class Network {
     }
 
     /**
-     * The optimizer's state (Nesterov velocity per parameter, named {@code param#V} as ND4J's
-     * updater names it) and the iteration count, which drives the learning-rate schedule: with them a
+     * The optimizer's state (the momentum buffer per parameter, named {@code param#momentum}) and
+     * the iteration count, which drives the learning-rate schedule: with them a
      * resumed run continues exactly where it stopped.
      */
     public Map<String, float[]> optimizerState() {
         Map<String, float[]> s = new LinkedHashMap<>();
-        if (updaterState == null) {
+        if (optimizer == null) {
             return s;
         }
-        float[] v = updaterState.data().asFloat();
+        float[] v = optimizer.buffer().data().asFloat();
         int offset = 0;
         for (GraphBuilder.Param p : graph.params()) {
             int len = (int) p.length();
-            s.put(p.name() + "#" + VELOCITY, java.util.Arrays.copyOfRange(v, offset, offset + len));
+            s.put(p.name() + "#" + MOMENTUM, java.util.Arrays.copyOfRange(v, offset, offset + len));
             offset += len;
         }
         return s;
     }
 
     public int iterations() {
-        return iteration;
+        return optimizer == null ? 0 : optimizer.iteration();
     }
 
     /** Restores {@link #optimizerState()} and the iteration count; call after {@link #configure}. */
     void restoreOptimizerState(Map<String, float[]> state, int iterations) {
-        if (updaterState == null) {
+        if (optimizer == null) {
             throw new IllegalStateException("configure the network before restoring its optimizer");
         }
-        float[] v = new float[(int) updaterState.length()];
+        float[] v = new float[(int) optimizer.buffer().length()];
         Map<String, float[]> byName = new HashMap<>(state);
         int offset = 0;
         for (GraphBuilder.Param p : graph.params()) {
-            float[] saved = byName.get(p.name() + "#" + VELOCITY);
+            float[] saved = byName.get(p.name() + "#" + MOMENTUM);
             int len = (int) p.length();
             if (saved == null || saved.length != len) {
                 throw new IllegalArgumentException("optimizer state does not fit " + architecture.name() + ": " + p.name());
@@ -233,8 +205,7 @@ public final class Network {
             System.arraycopy(saved, 0, v, offset, len);
             offset += len;
         }
-        updaterState.data().setData(v);
-        iteration = iterations;
+        optimizer.restore(v, iterations);
     }
 
     /**
