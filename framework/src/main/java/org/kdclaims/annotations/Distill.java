@@ -11,7 +11,9 @@ import org.kdclaims.training.Distillation.Convention;
 
 /**
  * The distillation loss of a claim's distilled arms (PAPER.md): temperature, weight and which
- * convention the weight follows. Defaults: tau 4, 0.9 on the KD term (Hinton's convention).
+ * convention the weight follows, and the weight beta of attention transfer (0: none; see
+ * {@link AttentionTransfer} for the composed annotation). Defaults: tau 4, 0.9 on the KD term
+ * (Hinton's convention), no attention transfer.
  */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,4 +25,7 @@ public @interface Distill {
     double weight() default 0.9;
 
     Convention convention() default Convention.HINTON;
+
+    /** Attention-transfer weight beta (Zagoruyko and Komodakis use 1000); 0 leaves it out. */
+    double attentionBeta() default 0;
 }

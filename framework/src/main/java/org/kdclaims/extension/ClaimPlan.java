@@ -115,8 +115,32 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             throw invalid(method, "has no Arm parameter: declare the arms to train, e.g. (@EarlyStopAt(fraction = 0.25) Arm eskd, Arm fullKd)");
         }
         List<SweepPoint> points = sweep(method, find(method, Sweep.class).orElse(null));
-        return new ClaimPlan(method, claim, dataset.value(), seeds.value(), seeds.base(), distillation,
+        ClaimPlan plan = new ClaimPlan(method, claim, dataset.value(), seeds.value(), seeds.base(), distillation,
                 List.copyOf(arms), points);
+        for (SweepPoint point : points) {
+            checkAttention(method, plan.at(point));
+        }
+        return plan;
+    }
+
+    /** Attention transfer needs teacher and student attention points at the same resolutions. */
+    private static void checkAttention(Method method, ClaimPlan plan) {
+        if (!plan.distillation().attentionTransfer()) {
+            return;
+        }
+        for (ArmPlan a : plan.arms()) {
+            if (a.teacher() == null) {
+                continue;
+            }
+            int[] t = Architectures.parse(a.teacher().arch()).attentionDownsampling();
+            int[] s = Architectures.parse(a.student().arch()).attentionDownsampling();
+            if (!java.util.Arrays.equals(t, s)) {
+                throw invalid(method, "arm '" + a.name() + "' uses attention transfer from " + a.teacher().arch()
+                        + " to " + a.student().arch() + ", whose attention points differ (downsampling "
+                        + java.util.Arrays.toString(t) + " vs " + java.util.Arrays.toString(s)
+                        + "): pair architectures with the same groups (e.g. WRN with WRN or DenseNet)");
+            }
+        }
     }
 
     /** The plan of one sweep point: the swept value replaces what the annotations say. */
@@ -130,14 +154,14 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             default -> a;
         }).toList();
         Distillation dist = point.dimension().equals("tau")
-                ? new Distillation(Double.parseDouble(point.value()), distillation.weight(), distillation.convention())
+                ? distillation.withTau(Double.parseDouble(point.value()))
                 : distillation;
         return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point));
     }
 
     private static Distillation distillation(Method method, Distill d) {
         try {
-            return new Distillation(d.tau(), d.weight(), d.convention());
+            return new Distillation(d.tau(), d.weight(), d.convention(), d.attentionBeta());
         } catch (IllegalArgumentException e) {
             throw invalid(method, "has an invalid @Distill: " + e.getMessage());
         }

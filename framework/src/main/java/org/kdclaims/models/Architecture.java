@@ -13,4 +13,10 @@ public interface Architecture {
 
     /** Adds the network to the builder and returns the logits. */
     <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes);
+
+    /**
+     * The downsampling factor of each attention point relative to the input ({1, 2, 4} for three
+     * groups at 32, 16 and 8 pixels): two architectures can exchange attention maps when these agree.
+     */
+    int[] attentionDownsampling();
 }

@@ -27,6 +27,11 @@ public record DenseNet(int depth, int growth) implements Architecture {
     }
 
     @Override
+    public int[] attentionDownsampling() {
+        return new int[] {1, 2, 4};
+    }
+
+    @Override
     public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
         int c = 16;
         T x = g.conv("stem", input, inChannels, c, 3, 1);
@@ -37,6 +42,7 @@ public record DenseNet(int depth, int growth) implements Architecture {
                 x = g.concat(x, y);
                 c += growth;
             }
+            x = g.attentionPoint(x);   // each dense block's output, before its transition
             if (block < 2) {
                 String n = "t" + block;
                 x = g.avgPool(g.conv(n + "/conv", g.relu(g.batchNorm(n + "/bn", x, c)), c, c, 1, 1), 2);

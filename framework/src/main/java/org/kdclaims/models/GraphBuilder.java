@@ -102,6 +102,14 @@ public abstract class GraphBuilder<T> {
 
     public abstract T relu(T x);
 
+    /**
+     * Marks a group output as an attention point for attention transfer (the architecture decides
+     * which; students and teachers are matched point by point). Returns x unchanged.
+     */
+    public T attentionPoint(T x) {
+        return x;
+    }
+
     /** Element-wise sum of two tensors of the same shape (residual connections). */
     public abstract T add(T a, T b);
 

@@ -36,6 +36,9 @@ public final class NativeGraph implements AutoCloseable {
     private final List<Node> nodes;
     private final InputNode input;
     private final Node output;
+    /** Attention points in order (group outputs); their outputs are copied out on request. */
+    private final List<Node> attention;
+    private final int[] attentionIndex;
     private final List<GraphBuilder.Param> params;
     private final List<BnNode> batchNorms;
     private final INDArray paramFlat;
@@ -55,6 +58,12 @@ public final class NativeGraph implements AutoCloseable {
         this.nodes = List.copyOf(b.nodes);
         this.input = b.input;
         this.output = output;
+        this.attention = List.copyOf(b.attention);
+        this.attentionIndex = new int[nodes.size()];
+        Arrays.fill(attentionIndex, -1);
+        for (int i = 0; i < attention.size(); i++) {
+            attentionIndex[attention.get(i).id] = i;
+        }
         this.params = b.params();
         this.parameterCount = b.parameterCount();
         long total = 0;
@@ -89,6 +98,9 @@ public final class NativeGraph implements AutoCloseable {
             for (Node i : n.in) {
                 i.consumers++;
             }
+        }
+        for (Node a : attention) {
+            a.consumers++;   // the attention loss reads it: never overwritten in place, released at the end
         }
     }
 
@@ -177,6 +189,25 @@ public final class NativeGraph implements AutoCloseable {
      * statistics and releases activations as soon as they are consumed. Returns the logits (n x K).
      */
     public float[] forward(float[] features, int n, boolean train) {
+        return forward(features, n, train, null);
+    }
+
+    /** Number of attention points ({@link GraphBuilder#attentionPoint}). */
+    public int attentionPoints() {
+        return attention.size();
+    }
+
+    /** Shape {height, width, channels} of attention point i. */
+    public int[] attentionShape(int i) {
+        Node a = attention.get(i);
+        return new int[] {a.h, a.w, a.c};
+    }
+
+    /**
+     * {@link #forward(float[], int, boolean)} that also copies each attention point's activation
+     * (n x H x W x C, NHWC) into {@code activations[i]} when that array is not null.
+     */
+    public float[] forward(float[] features, int n, boolean train, float[][] activations) {
         if (exec.active) {
             throw new IllegalStateException("forward called again before backward");
         }
@@ -193,6 +224,10 @@ public final class NativeGraph implements AutoCloseable {
                 node.forward(exec);
                 if (profile != null) {
                     record(node, 0, System.nanoTime() - t0);
+                }
+                int a = attentionIndex[node.id];
+                if (activations != null && a >= 0) {
+                    activations[a] = exec.out[node.id].data().asFloat();
                 }
             }
             if (!train) {
@@ -219,6 +254,14 @@ public final class NativeGraph implements AutoCloseable {
 
     /** Backward pass from the gradient of the loss with respect to the logits; fills {@link #gradients()}. */
     public void backward(float[] gradLogits) {
+        backward(gradLogits, null);
+    }
+
+    /**
+     * Backward pass from the logits' gradient plus, where {@code attentionGrads[i]} is not null, a
+     * gradient (NHWC) arriving directly at attention point i (the attention-transfer loss).
+     */
+    public void backward(float[] gradLogits, float[][] attentionGrads) {
         if (!exec.active || !exec.train) {
             throw new IllegalStateException("backward needs a training forward pass first");
         }
@@ -226,6 +269,17 @@ public final class NativeGraph implements AutoCloseable {
         INDArray g = pool.acquire(output.shape(n));
         g.data().setData(gradLogits);
         exec.grad[output.id] = g;
+        if (attentionGrads != null) {
+            for (int i = 0; i < attention.size(); i++) {
+                if (attentionGrads[i] != null) {
+                    Node a = attention.get(i);
+                    INDArray ga = pool.acquire(a.shape(n));
+                    ga.data().setData(attentionGrads[i]);
+                    exec.accumulate(a, ga);
+                    pool.release(ga);
+                }
+            }
+        }
         for (int i = nodes.size() - 1; i >= 0; i--) {
             Node node = nodes.get(i);
             if (exec.grad[node.id] != null && node != input) {
@@ -1066,6 +1120,7 @@ public final class NativeGraph implements AutoCloseable {
     /** Records an architecture as nodes; parameters become views of one flat array. */
     static final class Builder extends GraphBuilder<Node> {
         final List<Node> nodes = new ArrayList<>();
+        final List<Node> attention = new ArrayList<>();
         final InputNode input;
 
         Builder(long seed, int channels, int height, int width) {
@@ -1108,6 +1163,15 @@ public final class NativeGraph implements AutoCloseable {
         @Override
         public Node relu(Node x) {
             return add(new ReluNode(nodes.size(), x));
+        }
+
+        @Override
+        public Node attentionPoint(Node x) {
+            if (x.flat) {
+                throw new IllegalArgumentException("an attention point must be an image, not a flat layer");
+            }
+            attention.add(x);
+            return x;
         }
 
         @Override

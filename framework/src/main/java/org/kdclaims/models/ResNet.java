@@ -6,7 +6,7 @@ package org.kdclaims.models;
  * 2, 2), global average pooling and a linear layer. Basic blocks (two 3x3 convs) for depths 10, 18,
  * 34; bottleneck blocks (1x1, 3x3, 1x1 with 4x expansion) for 26, 50, 101, 152. Shortcuts are
  * identity, or a 1x1 conv with batch norm where the shape changes; ReLU after the addition.
- * {@code widen} scales every width (1 for the published networks; e.g. 0.125 for smoke tests).
+ * The four stage outputs are the attention points. {@code widen} scales every width (1 for the published networks; e.g. 0.125 for smoke tests).
  */
 public record ResNet(int depth, double widen) implements Architecture {
     public ResNet {
@@ -49,6 +49,11 @@ public record ResNet(int depth, double widen) implements Architecture {
     }
 
     @Override
+    public int[] attentionDownsampling() {
+        return new int[] {1, 2, 4, 8};
+    }
+
+    @Override
     public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
         int in = width(64);
         T x = g.relu(g.batchNorm("stem/bn", g.conv("stem/conv", input, inChannels, in, 3, 1), in));
@@ -66,6 +71,7 @@ public record ResNet(int depth, double widen) implements Architecture {
                     in = planes[s];
                 }
             }
+            x = g.attentionPoint(x);
         }
         return g.dense("fc", g.globalAveragePool(x), in, classes);
     }

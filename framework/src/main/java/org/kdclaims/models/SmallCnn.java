@@ -2,7 +2,8 @@ package org.kdclaims.models;
 
 /**
  * A small CNN for smoke runs: {@code cnn-W} has three conv-BN-ReLU stages of widths W, 2W, 4W
- * (the middle and last with stride 2), global average pooling and a linear classifier.
+ * (the middle and last with stride 2), global average pooling and a linear classifier; the stage
+ * outputs are the attention points.
  */
 public record SmallCnn(int width) implements Architecture {
     public SmallCnn {
@@ -17,6 +18,11 @@ public record SmallCnn(int width) implements Architecture {
     }
 
     @Override
+    public int[] attentionDownsampling() {
+        return new int[] {1, 2, 4};
+    }
+
+    @Override
     public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
         T x = input;
         int in = inChannels;
@@ -26,6 +32,7 @@ public record SmallCnn(int width) implements Architecture {
             x = g.conv(n + "/conv", x, in, widths[i], 3, i == 0 ? 1 : 2);
             x = g.relu(g.batchNorm(n + "/bn", x, widths[i]));
             in = widths[i];
+            x = g.attentionPoint(x);
         }
         return g.dense("fc", g.globalAveragePool(x), in, classes);
     }

@@ -3,7 +3,7 @@ package org.kdclaims.models;
 /**
  * WRN-d-k (Zagoruyko and Komodakis 2016): a 16-channel 3x3 stem, three groups of n = (d-4)/6
  * pre-activation basic blocks of widths 16k, 32k, 64k (strides 1, 2, 2), BN-ReLU, global average
- * pooling and a linear classifier. Fractional k is allowed for cheap scales (widths rounded).
+ * pooling and a linear classifier; the three group outputs are the attention points. Fractional k is allowed for cheap scales (widths rounded).
  */
 public record WideResNet(int depth, double widen) implements Architecture {
     public WideResNet {
@@ -34,6 +34,11 @@ public record WideResNet(int depth, double widen) implements Architecture {
     }
 
     @Override
+    public int[] attentionDownsampling() {
+        return new int[] {1, 2, 4};
+    }
+
+    @Override
     public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
         T x = g.conv("stem", input, inChannels, 16, 3, 1);
         int in = 16;
@@ -44,6 +49,7 @@ public record WideResNet(int depth, double widen) implements Architecture {
                 x = block("g" + group + "b" + b, g, x, in, widths[group], stride);
                 in = widths[group];
             }
+            x = g.attentionPoint(x);
         }
         x = g.relu(g.batchNorm("final/bn", x, in));
         return g.dense("fc", g.globalAveragePool(x), in, classes);

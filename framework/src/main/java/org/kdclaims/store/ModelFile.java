@@ -41,7 +41,7 @@ final class ModelFile {
     /** What identifies and describes the model, stored as JSON. */
     record Header(String key, String arch, int epochs, int batchSize, double learningRate, double lrDecay,
             double[] lrMilestones, double momentum, double weightDecay, long seed, Double tau, Double kdWeight,
-            String convention, int kdUntilEpoch, int evalEvery, int channels, int height, int width, int classes,
+            String convention, Double attentionBeta, int kdUntilEpoch, int evalEvery, int channels, int height, int width, int classes,
             List<EpochMetrics> curve, double wallSeconds, String teacherKey, String basis) {
     }
 
@@ -53,7 +53,7 @@ final class ModelFile {
         Distillation d = s.distillation();
         Header h = new Header(key, s.architecture().name(), s.epochs(), s.batchSize(), s.learningRate(), s.lrDecay(),
                 s.lrMilestones(), s.momentum(), s.weightDecay(), s.seed(), d == null ? null : d.tau(),
-                d == null ? null : d.weight(), d == null ? null : d.convention().name(), s.kdUntilEpoch(), s.evalEvery(),
+                d == null ? null : d.weight(), d == null ? null : d.convention().name(), d == null ? null : d.attentionBeta(), s.kdUntilEpoch(), s.evalEvery(),
                 m.network().channels(), m.network().height(), m.network().width(), m.network().classes(), m.curve(),
                 m.wallSeconds(), m.teacherKey(), basis);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -199,7 +199,8 @@ final class ModelFile {
             }
             TreeMap<Integer, Map<String, float[]>> checkpoints = readCheckpoints(in);
             Distillation d = h.tau() == null ? null
-                    : new Distillation(h.tau(), h.kdWeight(), Distillation.Convention.valueOf(h.convention()));
+                    : new Distillation(h.tau(), h.kdWeight(), Distillation.Convention.valueOf(h.convention()),
+                            h.attentionBeta() == null ? 0 : h.attentionBeta());
             TrainingSpec spec = new TrainingSpec(Architectures.parse(h.arch()), h.epochs(), h.batchSize(),
                     h.learningRate(), h.lrDecay(), h.lrMilestones(), h.momentum(), h.weightDecay(), h.seed(), d,
                     h.kdUntilEpoch(), h.evalEvery());

@@ -6,9 +6,11 @@ package org.kdclaims.training;
  * cross-entropy. The two weighting conventions in use are both supported and always named:
  * {@link Convention#HINTON} puts {@code weight} on the KD term ({@code (1-w) CE + w KD}, most code
  * bases and the pilot), {@link Convention#PAPER} puts it on the cross-entropy ({@code a CE + (1-a) KD},
- * the paper's formula as written).
+ * the paper's formula as written). With {@code attentionBeta > 0} the attention-transfer term of
+ * {@link AttentionTransfer} is added to the loss ({@code + (beta/2) sum_j mean (q_s - q_t)^2} over the
+ * attention points), "in addition to logits" as PAPER.md's C9 describes it.
  */
-public record Distillation(double tau, double weight, Convention convention) {
+public record Distillation(double tau, double weight, Convention convention, double attentionBeta) {
     public enum Convention { HINTON, PAPER }
 
     public Distillation {
@@ -18,6 +20,28 @@ public record Distillation(double tau, double weight, Convention convention) {
         if (!(weight >= 0 && weight <= 1)) {
             throw new IllegalArgumentException("KD weight must be in [0, 1], got " + weight);
         }
+        if (!(attentionBeta >= 0) || Double.isInfinite(attentionBeta)) {
+            throw new IllegalArgumentException("attention-transfer beta must be >= 0, got " + attentionBeta);
+        }
+    }
+
+    /** Logit distillation only, no attention transfer. */
+    public Distillation(double tau, double weight, Convention convention) {
+        this(tau, weight, convention, 0);
+    }
+
+    /** The same recipe with attention transfer of weight {@code beta} (0: none). */
+    public Distillation withAttention(double beta) {
+        return new Distillation(tau, weight, convention, beta);
+    }
+
+    /** The same recipe at another temperature. */
+    public Distillation withTau(double t) {
+        return new Distillation(t, weight, convention, attentionBeta);
+    }
+
+    public boolean attentionTransfer() {
+        return attentionBeta > 0;
     }
 
     /** tau = 4, 0.9 on the KD term: the protocol default of PAPER.md. */
@@ -34,7 +58,8 @@ public record Distillation(double tau, double weight, Convention convention) {
     }
 
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%.2f*CE + %.2f*KD (tau=%s, %s convention)",
-                crossEntropyWeight(), kdWeight(), tau, convention.name().toLowerCase(java.util.Locale.ROOT));
+        String at = attentionTransfer() ? String.format(java.util.Locale.ROOT, " + AT(beta=%s)", attentionBeta) : "";
+        return String.format(java.util.Locale.ROOT, "%.2f*CE + %.2f*KD%s (tau=%s, %s convention)",
+                crossEntropyWeight(), kdWeight(), at, tau, convention.name().toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -112,18 +112,43 @@ public final class Network {
      * One SGD step. Returns the batch loss and fills {@code trainLogits} (N x K) with the
      * training-mode logits of the step, for the train-error metric.
      */
-    synchronized double step(float[] features, int n, int[] labels, float[] teacherLogits, float[] trainLogits) {
+    double step(float[] features, int n, int[] labels, float[] teacherLogits, float[] trainLogits) {
+        return step(features, n, labels, teacherLogits, null, trainLogits);
+    }
+
+    /**
+     * One SGD step with attention transfer when the recipe has it and the KD term is on:
+     * {@code teacherMaps[i]} are the teacher's normalised attention maps (N x H*W) at point i.
+     */
+    synchronized double step(float[] features, int n, int[] labels, float[] teacherLogits, float[][] teacherMaps,
+            float[] trainLogits) {
         if (optimizer == null) {
             throw new IllegalStateException("configure the network before training it");
+        }
+        boolean attention = attentionOn();
+        if (attention && (teacherMaps == null || teacherMaps.length != graph.attentionPoints())) {
+            throw new IllegalArgumentException("attention transfer needs the teacher's maps at "
+                    + graph.attentionPoints() + " points");
         }
         float[] logits;
         double loss;
         try {
-            logits = graph.forward(features, n, true);
+            float[][] activations = attention ? new float[graph.attentionPoints()][] : null;
+            logits = graph.forward(features, n, true, activations);
             float[] grad = new float[n * classes];
             loss = lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
                     distils() ? distillation.tau() : 1, ceWeight, distils() ? kdWeight : 0, grad);
-            graph.backward(grad);
+            float[][] attentionGrads = null;
+            if (attention) {
+                attentionGrads = new float[activations.length][];
+                for (int i = 0; i < activations.length; i++) {
+                    int[] s = graph.attentionShape(i);
+                    attentionGrads[i] = new float[activations[i].length];
+                    loss += AttentionTransfer.lossAndGradient(activations[i], n, s[0] * s[1], s[2], teacherMaps[i],
+                            distillation.attentionBeta(), attentionGrads[i]);
+                }
+            }
+            graph.backward(grad, attentionGrads);
         } catch (RuntimeException e) {
             graph.discard();   // leave the graph usable (e.g. for evaluation) after a failed step
             throw e;
@@ -134,6 +159,45 @@ public final class Network {
             System.arraycopy(logits, 0, trainLogits, 0, n * classes);
         }
         return loss;
+    }
+
+    /** Whether the next step adds the attention-transfer term (recipe has it and KD is on). */
+    boolean attentionOn() {
+        return distils() && distillation.attentionTransfer() && kdWeight != 0;
+    }
+
+    /** Number of attention points (group outputs) of the architecture. */
+    public int attentionPoints() {
+        return graph.attentionPoints();
+    }
+
+    /**
+     * Checks that a teacher's attention points match this network's (count and spatial size), so that
+     * attention transfer between them is defined; throws naming both architectures otherwise.
+     */
+    public void requireAttentionCompatible(Network teacher) {
+        int points = graph.attentionPoints();
+        boolean ok = points > 0 && teacher.graph.attentionPoints() == points;
+        for (int i = 0; ok && i < points; i++) {
+            int[] s = graph.attentionShape(i);
+            int[] t = teacher.graph.attentionShape(i);
+            ok = s[0] == t[0] && s[1] == t[1];
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("attention transfer from " + teacher.architecture.name() + " to "
+                    + architecture.name() + " is undefined: their attention points differ ("
+                    + attentionShapes(teacher.graph) + " vs " + attentionShapes(graph)
+                    + "); pair architectures with the same groups and resolutions (e.g. two WRNs)");
+        }
+    }
+
+    private static String attentionShapes(NativeGraph g) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < g.attentionPoints(); i++) {
+            int[] s = g.attentionShape(i);
+            b.append(i == 0 ? "" : ", ").append(s[0]).append('x').append(s[1]);
+        }
+        return b.append(']').toString();
     }
 
     /** The training-mode loss of a batch (batch statistics), without changing anything. */
@@ -148,6 +212,20 @@ public final class Network {
     // synchronized: the native graph runs one batch at a time, and a shared teacher serves parallel claims
     public synchronized float[] logits(float[] features, int n) {
         return graph.forward(features, n, false);
+    }
+
+    /**
+     * Evaluation-mode logits, and in {@code maps[i]} the normalised attention map (N x H*W) at each
+     * attention point: what a student mimics in attention transfer.
+     */
+    public synchronized float[] logits(float[] features, int n, float[][] maps) {
+        float[][] activations = new float[graph.attentionPoints()][];
+        float[] logits = graph.forward(features, n, false, activations);
+        for (int i = 0; i < activations.length; i++) {
+            int[] s = graph.attentionShape(i);
+            maps[i] = AttentionTransfer.maps(activations[i], n, s[0] * s[1], s[2]);
+        }
+        return logits;
     }
 
     /** Trainable parameters and running statistics, by name: what a checkpoint holds. */

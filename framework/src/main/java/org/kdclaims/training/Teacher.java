@@ -10,6 +10,11 @@ public record Teacher(Network network, String key, String label) {
         return network.logits(features, n);
     }
 
+    /** Logits, and the attention maps at every attention point into {@code maps}. */
+    public float[] logits(float[] features, int n, float[][] maps) {
+        return network.logits(features, n, maps);
+    }
+
     /** The teacher of a finished model after {@code epochsTrained} epochs (its final state if equal to all). */
     public static Teacher of(TrainedModel model, String modelKey, int epochsTrained) {
         TrainingSpec s = model.spec();

@@ -44,6 +44,9 @@ public final class Trainer {
         Network net = Network.create(spec.architecture(), train.channels(), train.height(), train.width(), k,
                 spec.seed(), spec.distillation());
         net.configure(spec.schedule().withStepsPerEpoch(stepsPerEpoch), spec.momentum(), spec.weightDecay());
+        if (spec.distillation() != null && spec.distillation().attentionTransfer()) {
+            net.requireAttentionCompatible(teacher.network());
+        }
         TestSet test = TestSet.of(data, teacher, spec.distillation());
 
         List<EpochMetrics> curve = new ArrayList<>();
@@ -100,12 +103,14 @@ public final class Trainer {
         while (batches.hasNext()) {
             Batch b = batches.next();
             int n = b.size();
-            float[] teacherLogits = kdOn ? teacher.logits(b.features(), n) : new float[n * k];
+            boolean attention = kdOn && spec.distillation().attentionTransfer();
+            float[][] maps = attention ? new float[net.attentionPoints()][] : null;
+            float[] teacherLogits = !kdOn ? new float[n * k]
+                    : attention ? teacher.logits(b.features(), n, maps) : teacher.logits(b.features(), n);
             float[] logits = new float[n * k];
-            net.step(b.features(), n, b.labels(), teacherLogits, logits);
+            double loss = net.step(b.features(), n, b.labels(), teacherLogits, maps, logits);   // incl. attention transfer
             double ce = Metrics.crossEntropy(logits, b.labels(), k);
             double kd = teacher != null ? Metrics.kdLoss(logits, teacherLogits, n, k, spec.distillation().tau()) : Double.NaN;
-            double loss = kdOn ? spec.distillation().crossEntropyWeight() * ce + spec.distillation().kdWeight() * kd : ce;
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(String.format(
                         "training diverged: loss %s in epoch %d of %s (%s); lower the learning rate or check the data",

@@ -65,6 +65,11 @@ class ClaimValidationTest {
     }
 
     @Test
+    void attentionTransferBetweenMismatchedArchitectures() {
+        assertConfigError(AttentionMismatch.class, "attention transfer from resnet-18 to wrn-16-1");
+    }
+
+    @Test
     void oneBadClaimStopsItsClassBeforeAnyTraining() {
         Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(OneGoodOneBad.class)).execute()
                 .testEvents();
@@ -98,6 +103,17 @@ class ClaimValidationTest {
     static class UnknownArch {
         @Claim(id = "X", source = "none", statement = "s")
         void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "wrn-16-1")
+    @Teacher(arch = "resnet-18")
+    @org.kdclaims.annotations.AttentionTransfer
+    @Seeds(2)
+    static class AttentionMismatch {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm at) {
         }
     }
 
