@@ -35,7 +35,7 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
     }
 
     public static ScaleProfile ci() {
-        return new ScaleProfile("ci", 0.075, 12, 250, 200, 16, 0.5, 10, 3, 1, true);
+        return new ScaleProfile("ci", 0.08, 12, 250, 0, 16, 1, 10, 3, 4, true);
     }
 
     public static ScaleProfile paper() {

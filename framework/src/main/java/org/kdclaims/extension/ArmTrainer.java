@@ -121,7 +121,8 @@ final class ArmTrainer {
         ModelStore.Lookup found = trainOne(role, spec, data, parent);
         Teacher t = Teacher.of(found.model(), found.key(),
                 m.stop().at(ClaimPlan.epochsOrDefault(m.paperEpochs()), runtime.profile()));
-        return parent == null ? t : new Teacher(t.network(), t.key(), t.label() + " distilled from " + parent.label());
+        t = parent == null ? t : new Teacher(t.network(), t.key(), t.label() + " distilled from " + parent.label());
+        return t.withCache(runtime.teacherLogits());
     }
 
     private ModelStore.Lookup trainOne(String role, TrainingSpec spec, TrainingData data, Teacher teacher) {

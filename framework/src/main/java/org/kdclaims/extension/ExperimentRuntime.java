@@ -13,6 +13,7 @@ import org.kdclaims.reports.model.ResultsStore;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.reports.model.RunInfo;
 import org.kdclaims.training.NativeBackend;
+import org.kdclaims.training.TeacherLogitCache;
 import org.kdclaims.training.TrainingData;
 
 /**
@@ -28,6 +29,9 @@ public final class ExperimentRuntime implements ExtensionContext.Store.Closeable
     private final ResultsStore results;
     private final Map<Dataset.Kind, TrainingData> data = new EnumMap<>(Dataset.Kind.class);
     private final RunInfo startInfo;
+    /** Teacher logits per (teacher, data, seed, epoch), shared by the arms of a run (-Dkd.teacherLogitCacheMb, 0 = off). */
+    private final TeacherLogitCache teacherLogits = new TeacherLogitCache(
+            (long) (1e6 * Double.parseDouble(System.getProperty("kd.teacherLogitCacheMb", "256"))));
 
     ExperimentRuntime(ScaleProfile profile, ResultsStore results) {
         this.profile = profile;
@@ -62,12 +66,19 @@ public final class ExperimentRuntime implements ExtensionContext.Store.Closeable
         return startInfo;
     }
 
+    public TeacherLogitCache teacherLogits() {
+        return teacherLogits;
+    }
+
     public synchronized TrainingData data(Dataset.Kind kind) {
         return data.computeIfAbsent(kind, k -> DataProvider.load(k, profile));
     }
 
     @Override
     public void close() {
+        if (teacherLogits.enabled()) {
+            System.err.println("[kd] teacher logits: " + teacherLogits.stats());
+        }
         results.writeRun(new RunInfo(startInfo.runId(), startInfo.startedAt(), Instant.now().toString(),
                 startInfo.scale(), startInfo.dataset(), startInfo.nativeBuild(), startInfo.threads(),
                 startInfo.versions(), startInfo.host()));

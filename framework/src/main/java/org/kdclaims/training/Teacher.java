@@ -4,7 +4,16 @@ package org.kdclaims.training;
  * A network in evaluation mode that provides soft targets, identified by the key of the model and
  * the epoch of the checkpoint it was taken from (early-stopped teachers are checkpoints).
  */
-public record Teacher(Network network, String key, String label) {
+public record Teacher(Network network, String key, String label, TeacherLogitCache cache) {
+    public Teacher(Network network, String key, String label) {
+        this(network, key, label, TeacherLogitCache.disabled());
+    }
+
+    /** The same teacher, sharing its per-epoch logits through {@code c}. */
+    public Teacher withCache(TeacherLogitCache c) {
+        return new Teacher(network, key, label, c);
+    }
+
     /** Evaluation-mode logits of the teacher for a batch: the same augmented images the student sees. */
     public float[] logits(float[] features, int n) {
         return network.logits(features, n);

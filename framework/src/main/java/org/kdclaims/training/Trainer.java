@@ -100,13 +100,29 @@ public final class Trainer {
         RunningMeans means = new RunningMeans();
         Iterator<Batch> batches = Batches.epoch(data.train(), data.normalization(), data.augmentation(),
                 spec.batchSize(), spec.seed(), epoch, true);
+        boolean attention = kdOn && spec.distillation().attentionTransfer();
+        // the teacher's logits of this epoch: from the cache, or computed here and offered to it
+        boolean cacheable = kdOn && !attention && teacher.cache().enabled();
+        String cacheKey = cacheable ? TeacherLogitCache.key(teacher, data, spec, epoch) : null;
+        float[] cached = cacheable ? teacher.cache().get(cacheKey) : null;
+        float[] epochLogits = cacheable && cached == null ? new float[data.train().size() * k] : null;
+        int offset = 0;
         while (batches.hasNext()) {
             Batch b = batches.next();
             int n = b.size();
-            boolean attention = kdOn && spec.distillation().attentionTransfer();
             float[][] maps = attention ? new float[net.attentionPoints()][] : null;
-            float[] teacherLogits = !kdOn ? new float[n * k]
-                    : attention ? teacher.logits(b.features(), n, maps) : teacher.logits(b.features(), n);
+            float[] teacherLogits;
+            if (!kdOn) {
+                teacherLogits = new float[n * k];
+            } else if (cached != null) {
+                teacherLogits = java.util.Arrays.copyOfRange(cached, offset, offset + n * k);
+            } else {
+                teacherLogits = attention ? teacher.logits(b.features(), n, maps) : teacher.logits(b.features(), n);
+                if (epochLogits != null) {
+                    System.arraycopy(teacherLogits, 0, epochLogits, offset, n * k);
+                }
+            }
+            offset += n * k;
             float[] logits = new float[n * k];
             double loss = net.step(b.features(), n, b.labels(), teacherLogits, maps, logits);   // incl. attention transfer
             double ce = Metrics.crossEntropy(logits, b.labels(), k);
@@ -118,14 +134,25 @@ public final class Trainer {
             }
             means.add(n, loss, ce, kdOn ? kd : Double.NaN, Metrics.error(logits, b.labels(), k));
         }
+        if (epochLogits != null) {
+            teacher.cache().put(cacheKey, epochLogits);
+        }
         return means;
     }
 
     /** Test set in evaluation mode, with the teacher's test logits computed once. */
     private record TestSet(TrainingData data, float[] teacherLogits, double tau) {
         static TestSet of(TrainingData data, Teacher teacher, Distillation kd) {
-            return teacher == null ? new TestSet(data, null, Double.NaN)
-                    : new TestSet(data, logits(teacher.network(), data), kd.tau());
+            if (teacher == null) {
+                return new TestSet(data, null, Double.NaN);
+            }
+            String key = TeacherLogitCache.testKey(teacher, data);
+            float[] t = teacher.cache().get(key);
+            if (t == null) {
+                t = logits(teacher.network(), data);
+                teacher.cache().put(key, t);
+            }
+            return new TestSet(data, t, kd.tau());
         }
 
         double[] evaluate(Network net) {

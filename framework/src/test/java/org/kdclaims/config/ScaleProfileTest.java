@@ -25,6 +25,20 @@ class ScaleProfileTest {
     }
 
     @Test
+    void ciKeepsThePapersWidthsAndAnEightfoldCapacityGap() {
+        ScaleProfile p = ScaleProfile.ci();
+        assertThat(p.epochs(200)).isEqualTo(16);
+        assertThat(p.seeds(5)).isEqualTo(3);
+        assertThat(p.scale(Architectures.parse("wrn-16-1")).name()).isEqualTo("wrn-10-1");
+        assertThat(p.scale(Architectures.parse("wrn-16-3")).name()).isEqualTo("wrn-10-3");
+        assertThat(p.scale(Architectures.parse("wrn-16-8")).name()).isEqualTo("wrn-10-8");
+        // the paper's decays at 30/60/80 % fall at epochs 5, 10 and 13 of 16: "late in training" exists
+        assertThat(org.kdclaims.training.TrainingSpec.paperDefaults(Architectures.parse("wrn-10-1"), 16, 1)
+                .schedule().milestones()).containsExactly(5, 10, 13);
+        assertThat(p.evalEvery(16)).isEqualTo(4);
+    }
+
+    @Test
     void stopEpochsMapProportionally() {
         ScaleProfile p = ScaleProfile.ci();
         int epochs = p.epochs(200);

@@ -1,0 +1,81 @@
+package org.kdclaims.training;
+
+import java.util.concurrent.TimeUnit;
+
+import org.kdclaims.models.Architectures;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One KD step of a student with its teacher's logits either computed on the fly (the teacher's
+ * evaluation forward pass on the batch, then the student's step) or taken from
+ * {@link TeacherLogitCache} (a copy of precomputed logits, then the step): what sharing an epoch of
+ * teacher logits saves per batch. {@code attention} adds attention transfer, whose maps are always
+ * computed on the fly.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=8G",
+        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
+public class DistillationStepBenchmark {
+    @Param({"wrn-16-1"})
+    public String student;
+
+    @Param({"wrn-16-4"})
+    public String teacher;
+
+    @Param({"onTheFly", "cached", "attention"})
+    public String logits;
+
+    @Param({"128"})
+    public int batch;
+
+    private Network net;
+    private Network teacherNet;
+    private BenchData data;
+    private float[] cached;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Distillation d = logits.equals("attention") ? Distillation.standard().withAttention(1000) : Distillation.standard();
+        net = Network.create(Architectures.parse(student), BenchData.CHANNELS, BenchData.SIZE, BenchData.SIZE,
+                BenchData.CLASSES, 1, d);
+        net.configure(BenchData.schedule(), 0.9, 5e-4);
+        teacherNet = Network.create(Architectures.parse(teacher), BenchData.CHANNELS, BenchData.SIZE, BenchData.SIZE,
+                BenchData.CLASSES, 2, null);
+        data = new BenchData(batch, 7);
+        cached = teacherNet.logits(data.features, data.n);
+    }
+
+    @Benchmark
+    public double kdStep() {
+        switch (logits) {
+            case "cached" -> {
+                float[] t = java.util.Arrays.copyOf(cached, cached.length);
+                return net.step(data.features, data.n, data.labels, t, data.logits);
+            }
+            case "attention" -> {
+                float[][] maps = new float[teacherNet.attentionPoints()][];
+                float[] t = teacherNet.logits(data.features, data.n, maps);
+                return net.step(data.features, data.n, data.labels, t, maps, data.logits);
+            }
+            default -> {
+                float[] t = teacherNet.logits(data.features, data.n);
+                return net.step(data.features, data.n, data.labels, t, data.logits);
+            }
+        }
+    }
+}
