@@ -73,6 +73,33 @@ public final class DataLocations {
         return s == null || s.isBlank() ? null : s;
     }
 
+    public static final String FASHION_PROPERTY = "kd.fashionMnist";
+    public static final String FASHION_ENV = "KD_FASHION_MNIST";
+
+    /**
+     * The Fashion-MNIST folder: {@code -Dkd.fashionMnist}, else {@code KD_FASHION_MNIST}, else
+     * Debian's {@link FashionMnist#DEFAULT_DIRECTORY} when it exists; empty otherwise.
+     */
+    public static Optional<Path> fashionMnist() {
+        Path root = blankToNull(System.getProperty(REPO_ROOT_PROPERTY)) == null
+                ? Path.of(System.getProperty("user.dir")) : Path.of(System.getProperty(REPO_ROOT_PROPERTY).strip());
+        for (String configured : new String[] {System.getProperty(FASHION_PROPERTY), System.getenv(FASHION_ENV)}) {
+            String value = blankToNull(configured);
+            if (value != null) {
+                return Optional.of(resolve(root, value, System::getProperty));
+            }
+        }
+        return Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY) ? Optional.of(FashionMnist.DEFAULT_DIRECTORY)
+                : Optional.empty();
+    }
+
+    /** How to point the project at Fashion-MNIST, for skip messages. */
+    public static String howToProvideFashionMnist() {
+        return "Install Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist, which fills "
+                + FashionMnist.DEFAULT_DIRECTORY + "), or point the project at a folder holding the four IDX files"
+                + " (gzipped or not) with -D" + FASHION_PROPERTY + "=/path or " + FASHION_ENV + "=/path.";
+    }
+
     /** How to point the project at CIFAR-10, for error and skip messages. */
     public static String howToProvideCifar10() {
         return "Point the project at CIFAR-10 with the system property " + CIFAR_PROPERTY

@@ -119,10 +119,14 @@ final class ArmTrainer {
             spec = spec.withDistillation(plan.distillation(), spec.epochs());
         }
         ModelStore.Lookup found = trainOne(role, spec, data, parent);
-        Teacher t = Teacher.of(found.model(), found.key(),
-                m.stop().at(ClaimPlan.epochsOrDefault(m.paperEpochs()), runtime.profile()));
-        t = parent == null ? t : new Teacher(t.network(), t.key(), t.label() + " distilled from " + parent.label());
-        return t.withCache(runtime.teacherLogits());
+        int stop = m.stop().at(ClaimPlan.epochsOrDefault(m.paperEpochs()), runtime.profile());
+        Teacher t = Teacher.of(found.model(), found.key(), stop).withCache(runtime.teacherLogits());
+        String label = parent == null ? t.label() : t.label() + " distilled from " + parent.label();
+        if (stop < spec.epochs()) {
+            // the checkpoint's own test error, which the training curve may not have evaluated
+            label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * Trainer.testError(t, data));
+        }
+        return new Teacher(t.network(), t.key(), label, t.cache());
     }
 
     private ModelStore.Lookup trainOne(String role, TrainingSpec spec, TrainingData data, Teacher teacher) {

@@ -11,6 +11,7 @@ import org.kdclaims.data.Augmentation;
 import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.DataCache;
 import org.kdclaims.data.DataLocations;
+import org.kdclaims.data.FashionMnist;
 import org.kdclaims.data.ImageDataset;
 import org.kdclaims.data.Normalization;
 import org.kdclaims.data.Resize;
@@ -37,23 +38,34 @@ final class DataProvider {
     }
 
     static TrainingData load(Dataset.Kind kind, ScaleProfile profile) {
-        if (kind != Dataset.Kind.CIFAR10) {
-            throw new UnsupportedOperationException(kind + " claims are not supported yet: use @Cifar");
-        }
-        Cifar10 source;
+        ImageDataset fullTrain;
+        ImageDataset fullTest;
         String name;
-        if (realDataRequested()) {
+        if (kind == Dataset.Kind.FASHION_MNIST && realDataRequested()) {
+            Optional<Path> location = DataLocations.fashionMnist();
+            Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideFashionMnist);
+            FashionMnist.Data d = FashionMnist.load(location.get());
+            fullTrain = d.train();
+            fullTest = d.test();
+            name = "Fashion-MNIST (" + location.get() + ")";
+        } else if (realDataRequested()) {
             Optional<Path> location = DataLocations.cifar10();
             Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideCifar10);
-            source = Cifar10.load(location.get(), DataCache.defaultCache());
+            Cifar10 source = Cifar10.load(location.get(), DataCache.defaultCache());
+            fullTrain = source.train();
+            fullTest = source.test();
             name = "CIFAR-10 (" + location.get() + ")";
         } else {
-            source = SyntheticTask.generateSplits(SYNTHETIC_TRAIN_PER_CLASS, SYNTHETIC_TEST_PER_CLASS, 10, 32, 7);
-            name = "synthetic stand-in for CIFAR-10 (generated, seed 7)";
+            Cifar10 source = SyntheticTask.generateSplits(SYNTHETIC_TRAIN_PER_CLASS, SYNTHETIC_TEST_PER_CLASS, 10, 32, 7);
+            fullTrain = source.train();
+            fullTest = source.test();
+            name = "synthetic stand-in for " + (kind == Dataset.Kind.FASHION_MNIST ? "Fashion-MNIST" : "CIFAR-10")
+                    + " (generated, seed 7)";
         }
-        ImageDataset train = subset(source.train(), profile.trainPerClass());
-        ImageDataset test = subset(source.test(), profile.testPerClass());
-        int factor = train.height() / profile.resolution();
+        ImageDataset train = subset(fullTrain, profile.trainPerClass());
+        ImageDataset test = subset(fullTest, profile.testPerClass());
+        // the nearest whole factor: 32 px at resolution 16 -> 16, Fashion-MNIST's 28 px -> 14
+        int factor = (int) Math.round((double) train.height() / profile.resolution());
         if (factor > 1) {
             train = Resize.downscale(train, factor);
             test = Resize.downscale(test, factor);

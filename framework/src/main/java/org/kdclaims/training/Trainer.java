@@ -90,6 +90,12 @@ public final class Trainer {
                 teacher == null ? null : teacher.key());
     }
 
+    /** A teacher's top-1 test error, from its test-set logits (shared through its cache). */
+    public static double testError(Teacher teacher, TrainingData data) {
+        TestSet t = TestSet.of(data, teacher, Distillation.standard());
+        return Metrics.error(t.teacherLogits(), data.test().labels(), data.test().numClasses());
+    }
+
     /** Evaluation-mode logits (N x K) of a network on the test set, in data set order. */
     public static float[] testLogits(Network net, TrainingData data) {
         return TestSet.logits(net, data);

@@ -71,7 +71,7 @@ class ClaimRunTest {
                 .containsExactlyInAnyOrder("kdFromStoppedTeacher [teacherStop=0.5]", "kdFromStoppedTeacher [teacherStop=1]");
         ClaimResult half = results.stream().filter(r -> r.displayName().endsWith("[teacherStop=0.5]")).findFirst().orElseThrow();
         assertThat(half.parameters()).containsEntry("sweep teacherStop", "0.5");
-        assertThat(half.parameters().get("kd")).contains("stopped at epoch");
+        assertThat(half.parameters().get("kd")).contains("stopped at epoch").containsPattern("\\(test error [0-9.]+ %\\)");
     }
 
     @Test

@@ -55,6 +55,10 @@ public final class PlotChart {
         }
         NumberAxis x = axis(plot.xLabel());
         NumberAxis y = axis(plot.yLabel());
+        // plain decimals ("4", "0.5"), never JFreeChart's automatic "4E0"; whole ticks for epochs and seeds
+        boolean wholeX = plot.series().stream().flatMap(s -> s.points().stream()).allMatch(p -> p.x() == Math.rint(p.x()));
+        x.setStandardTickUnits(wholeX ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
+        y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
         XYPlot xy = new XYPlot(data, x, y, renderer);
         xy.setBackgroundPaint(Color.WHITE);
         xy.setDomainGridlinePaint(new Color(0xE1E4E8));

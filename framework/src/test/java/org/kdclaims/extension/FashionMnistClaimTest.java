@@ -1,0 +1,129 @@
+package org.kdclaims.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.Dataset;
+import org.kdclaims.annotations.FashionMnist;
+import org.kdclaims.annotations.Scratch;
+import org.kdclaims.annotations.Seeds;
+import org.kdclaims.annotations.Student;
+import org.kdclaims.annotations.Teacher;
+import org.kdclaims.api.Arm;
+import org.kdclaims.api.ClaimAssertions;
+import org.kdclaims.config.ScaleProfile;
+import org.kdclaims.data.Cifar10;
+import org.kdclaims.data.IdxWriter;
+import org.kdclaims.data.ImageDataset;
+import org.kdclaims.data.SyntheticTask;
+import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.training.TrainingData;
+import org.opentest4j.TestAbortedException;
+
+/** @FashionMnist claims on real IDX files (generated here): loaded, downscaled by a whole factor, trained. */
+class FashionMnistClaimTest {
+
+    /** Generated 28x28 greyscale splits written as Fashion-MNIST's four IDX files. */
+    private static void writeIdx(Path dir) {
+        Cifar10 s = SyntheticTask.generateSplits(12, 6, 10, 28, 5);
+        IdxWriter.write(grey(s.train()), grey(s.test()), dir, true);
+    }
+
+    /** The first channel of each image, as a greyscale data set with Fashion-MNIST's class names. */
+    private static ImageDataset grey(ImageDataset rgb) {
+        int plane = rgb.height() * rgb.width();
+        byte[] pixels = new byte[rgb.size() * plane];
+        byte[] image = new byte[rgb.imageBytes()];
+        for (int i = 0; i < rgb.size(); i++) {
+            rgb.copyImage(i, image, 0);
+            System.arraycopy(image, 0, pixels, i * plane, plane);
+        }
+        return new ImageDataset(pixels, rgb.labels(), 1, rgb.height(), rgb.width(),
+                org.kdclaims.data.FashionMnist.CLASS_NAMES);
+    }
+
+    @Test
+    void realFashionMnistIsLoadedDownscaledAndNormalised(@TempDir Path dir) {
+        writeIdx(dir);
+        try (TinyScale scale = new TinyScale(); Props p = new Props("kd.data", "real", "kd.fashionMnist", dir.toString())) {
+            TrainingData d = DataProvider.load(Dataset.Kind.FASHION_MNIST, ScaleProfile.fromSystemProperties());
+            assertThat(d.name()).startsWith("Fashion-MNIST (");
+            assertThat(d.train().channels()).isEqualTo(1);
+            assertThat(d.train().height()).isEqualTo(7);   // TinyScale asks for 8 px: 28 / 4, the nearest whole factor
+            assertThat(d.train().classNames()).contains("Ankle boot");
+            assertThat(d.train().size()).isEqualTo(10 * 10);   // TinyScale's 10 per class
+        }
+    }
+
+    @Test
+    void aMissingFolderSkipsWithTheFix() {
+        Assumptions.assumeFalse(Files.isDirectory(org.kdclaims.data.FashionMnist.DEFAULT_DIRECTORY),
+                "Debian's dataset-fashion-mnist is installed here");
+        try (TinyScale scale = new TinyScale(); Props p = new Props("kd.data", "real", "kd.fashionMnist", "")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> DataProvider.load(Dataset.Kind.FASHION_MNIST, ScaleProfile.fromSystemProperties()))
+                    .isInstanceOf(TestAbortedException.class).hasMessageContaining("dataset-fashion-mnist")
+                    .hasMessageContaining("-Dkd.fashionMnist");
+        }
+    }
+
+    @Test
+    void aFashionMnistClaimRunsEndToEnd(@TempDir Path dir) {
+        writeIdx(dir);
+        try (TinyScale scale = new TinyScale(); Props p = new Props("kd.data", "real", "kd.fashionMnist", dir.toString())) {
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FashionClaim.class))
+                    .execute().testEvents();
+            assertThat(events.succeeded().count()).isEqualTo(1);
+            List<ClaimResult> results = ResultsStore.defaultStore().read().claims();
+            assertThat(results).singleElement().satisfies(r -> {
+                assertThat(r.id()).isEqualTo("F1");
+                assertThat(r.arms()).hasSize(2).allSatisfy(a -> assertThat(a.values()).hasSize(2));
+            });
+        }
+    }
+
+    @FashionMnist
+    @Teacher(arch = "cnn-8")
+    @Student(arch = "cnn-4")
+    @Seeds(2)
+    static class FashionClaim {
+        @Claim(id = "F1", source = "test", statement = "KD vs scratch on Fashion-MNIST")
+        void kdVsScratch(Arm kd, @Scratch Arm scratch) {
+            ClaimAssertions.assertThat(kd.testError()).isSignificantlyLowerThan(scratch.testError());
+        }
+    }
+
+    /** Sets system properties for a block and restores them. */
+    private static final class Props implements AutoCloseable {
+        private final java.util.Map<String, String> before = new java.util.HashMap<>();
+
+        Props(String... kv) {
+            for (int i = 0; i < kv.length; i += 2) {
+                before.put(kv[i], System.getProperty(kv[i]));
+                System.setProperty(kv[i], kv[i + 1]);
+            }
+        }
+
+        @Override
+        public void close() {
+            before.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+}
