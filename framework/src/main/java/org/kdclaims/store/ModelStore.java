@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.RunJournal;
 import org.kdclaims.training.TrainedModel;
+import org.kdclaims.training.Trainer;
 import org.kdclaims.training.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 
@@ -91,11 +92,8 @@ public final class ModelStore {
         return policy;
     }
 
-    /**
-     * The version of the training engine: bumped whenever a change alters what training computes,
-     * so that models trained by an earlier engine are never served as if trained by this one.
-     */
-    public static final int ENGINE_VERSION = 3;
+    /** The training engine's version ({@link Trainer#ENGINE_VERSION}), part of every key. */
+    public static final int ENGINE_VERSION = Trainer.ENGINE_VERSION;
 
     /** The text a key is the hash of: readable, so a changed key can be explained. */
     public static String basis(TrainingSpec spec, TrainingData data, String teacherKey) {

@@ -70,7 +70,7 @@ public final class NativeBackend {
         v.put("java", System.getProperty("java.version"));
         v.put("nd4j", packageVersion(Nd4j.class, "1.0.0-M2.1"));
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        v.put("engine", org.kdclaims.models.NativeGraph.ENGINE);
+        v.put("engine", org.kdclaims.models.NativeGraph.ENGINE + "; training engine version " + Trainer.ENGINE_VERSION);
         return v;
     }
 

@@ -17,6 +17,13 @@ import org.kdclaims.data.ImageDataset;
  * metrics every {@code evalEvery} epochs and after the last; a checkpoint after every epoch.
  */
 public final class Trainer {
+    /**
+     * The version of the training engine: bumped whenever a change alters what training computes,
+     * so that models trained by an earlier engine are never served as if trained by this one
+     * (3: PyTorch's SGD-Nesterov formulation).
+     */
+    public static final int ENGINE_VERSION = 3;
+
     private static final int EVAL_BATCH = 500;
 
     private Trainer() {
