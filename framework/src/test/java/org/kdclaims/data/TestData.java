@@ -12,7 +12,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Small generated fixtures: CIFAR-shaped data, 10 images per class in train, 5 in test. */
-final class TestData {
+public final class TestData {
     static final int TRAIN_PER_CLASS = 10;
     static final int TEST_PER_CLASS = 5;
 
@@ -26,7 +26,7 @@ final class TestData {
     }
 
     /** The first channel of {@code d}, as a 1-channel data set (Fashion-MNIST-like). */
-    static ImageDataset grey(ImageDataset d) {
+    public static ImageDataset grey(ImageDataset d) {
         int plane = d.height() * d.width();
         byte[] p = new byte[d.size() * plane];
         byte[] image = new byte[d.imageBytes()];

@@ -24,8 +24,8 @@ import org.kdclaims.api.ClaimAssertions;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.IdxWriter;
-import org.kdclaims.data.ImageDataset;
 import org.kdclaims.data.SyntheticTask;
+import org.kdclaims.data.TestData;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.ResultsStore;
 import org.kdclaims.training.TrainingData;
@@ -37,26 +37,14 @@ class FashionMnistClaimTest {
     /** Generated 28x28 greyscale splits written as Fashion-MNIST's four IDX files. */
     private static void writeIdx(Path dir) {
         Cifar10 s = SyntheticTask.generateSplits(12, 6, 10, 28, 5);
-        IdxWriter.write(grey(s.train()), grey(s.test()), dir, true);
-    }
-
-    /** The first channel of each image, as a greyscale data set with Fashion-MNIST's class names. */
-    private static ImageDataset grey(ImageDataset rgb) {
-        int plane = rgb.height() * rgb.width();
-        byte[] pixels = new byte[rgb.size() * plane];
-        byte[] image = new byte[rgb.imageBytes()];
-        for (int i = 0; i < rgb.size(); i++) {
-            rgb.copyImage(i, image, 0);
-            System.arraycopy(image, 0, pixels, i * plane, plane);
-        }
-        return new ImageDataset(pixels, rgb.labels(), 1, rgb.height(), rgb.width(),
-                org.kdclaims.data.FashionMnist.CLASS_NAMES);
+        IdxWriter.write(TestData.grey(s.train()).withClassNames(org.kdclaims.data.FashionMnist.CLASS_NAMES),
+                TestData.grey(s.test()).withClassNames(org.kdclaims.data.FashionMnist.CLASS_NAMES), dir, true);
     }
 
     @Test
     void realFashionMnistIsLoadedDownscaledAndNormalised(@TempDir Path dir) {
         writeIdx(dir);
-        try (TinyScale scale = new TinyScale(); Props p = new Props("kd.data", "real", "kd.fashionMnist", dir.toString())) {
+        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.fashionMnist", dir.toString())) {
             TrainingData d = DataProvider.load(Dataset.Kind.FASHION_MNIST, ScaleProfile.fromSystemProperties());
             assertThat(d.name()).startsWith("Fashion-MNIST (");
             assertThat(d.train().channels()).isEqualTo(1);
@@ -70,7 +58,7 @@ class FashionMnistClaimTest {
     void aMissingFolderSkipsWithTheFix() {
         Assumptions.assumeFalse(Files.isDirectory(org.kdclaims.data.FashionMnist.DEFAULT_DIRECTORY),
                 "Debian's dataset-fashion-mnist is installed here");
-        try (TinyScale scale = new TinyScale(); Props p = new Props("kd.data", "real", "kd.fashionMnist", "")) {
+        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.fashionMnist", "")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(
                     () -> DataProvider.load(Dataset.Kind.FASHION_MNIST, ScaleProfile.fromSystemProperties()))
                     .isInstanceOf(TestAbortedException.class).hasMessageContaining("dataset-fashion-mnist")
@@ -81,7 +69,7 @@ class FashionMnistClaimTest {
     @Test
     void aFashionMnistClaimRunsEndToEnd(@TempDir Path dir) {
         writeIdx(dir);
-        try (TinyScale scale = new TinyScale(); Props p = new Props("kd.data", "real", "kd.fashionMnist", dir.toString())) {
+        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.fashionMnist", dir.toString())) {
             Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FashionClaim.class))
                     .execute().testEvents();
             assertThat(events.succeeded().count()).isEqualTo(1);
@@ -101,29 +89,6 @@ class FashionMnistClaimTest {
         @Claim(id = "F1", source = "test", statement = "KD vs scratch on Fashion-MNIST")
         void kdVsScratch(Arm kd, @Scratch Arm scratch) {
             ClaimAssertions.assertThat(kd.testError()).isSignificantlyLowerThan(scratch.testError());
-        }
-    }
-
-    /** Sets system properties for a block and restores them. */
-    private static final class Props implements AutoCloseable {
-        private final java.util.Map<String, String> before = new java.util.HashMap<>();
-
-        Props(String... kv) {
-            for (int i = 0; i < kv.length; i += 2) {
-                before.put(kv[i], System.getProperty(kv[i]));
-                System.setProperty(kv[i], kv[i + 1]);
-            }
-        }
-
-        @Override
-        public void close() {
-            before.forEach((k, v) -> {
-                if (v == null) {
-                    System.clearProperty(k);
-                } else {
-                    System.setProperty(k, v);
-                }
-            });
         }
     }
 }

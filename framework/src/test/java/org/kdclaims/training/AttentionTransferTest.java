@@ -3,13 +3,11 @@ package org.kdclaims.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,16 +26,15 @@ class AttentionTransferTest {
         }
     }
 
-    static Stream<Case> cases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(
-                NetworkLossTest.repoRoot().resolve("fixtures/golden/at_loss.json").toFile());
+    static Stream<Case> cases() {
+        JsonNode root = Golden.read("at_loss.json");
         List<Case> out = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
             JsonNode e = c.get("expected");
             out.add(new Case(c.get("name").asText(), c.get("n").asInt(), c.get("height").asInt() * c.get("width").asInt(),
                     c.get("studentChannels").asInt(), c.get("teacherChannels").asInt(), c.get("beta").asDouble(),
-                    floats(c.get("student")), floats(c.get("teacher")), doubles(e.get("studentMaps")),
-                    doubles(e.get("teacherMaps")), e.get("loss").asDouble(), doubles(e.get("gradient"))));
+                    Golden.floats(c.get("student")), Golden.floats(c.get("teacher")), Golden.doubles(e.get("studentMaps")),
+                    Golden.doubles(e.get("teacherMaps")), e.get("loss").asDouble(), Golden.doubles(e.get("gradient"))));
         }
         return out.stream();
     }
@@ -111,19 +108,5 @@ class AttentionTransferTest {
         }
     }
 
-    private static float[] floats(JsonNode a) {
-        float[] f = new float[a.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) a.get(i).asDouble();
-        }
-        return f;
-    }
 
-    private static double[] doubles(JsonNode a) {
-        double[] d = new double[a.size()];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a.get(i).asDouble();
-        }
-        return d;
-    }
 }

@@ -3,8 +3,6 @@ package org.kdclaims.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The loss {@code ceWeight * CE + kdWeight * L_KD} and its gradient with respect to the student's
@@ -31,26 +28,18 @@ class NetworkLossTest {
     }
 
     static Path repoRoot() {
-        String p = System.getProperty("kd.repo.root");
-        Path dir = p == null || p.isBlank() ? Path.of("").toAbsolutePath() : Path.of(p);
-        while (dir != null && !Files.isDirectory(dir.resolve("fixtures"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("repository root with fixtures/ not found (kd.repo.root=" + p + ")");
-        }
-        return dir;
+        return Golden.repoRoot();
     }
 
-    static Stream<Case> cases() throws IOException {
-        JsonNode root = new ObjectMapper().readTree(repoRoot().resolve("fixtures/golden/kd_loss.json").toFile());
+    static Stream<Case> cases() {
+        JsonNode root = Golden.read("kd_loss.json");
         List<Case> out = new ArrayList<>();
         for (JsonNode c : root.get("cases")) {
             JsonNode e = c.get("expected");
             out.add(new Case(c.get("name").asText(), c.get("n").asInt(), c.get("k").asInt(), c.get("tau").asDouble(),
-                    c.get("ceWeight").asDouble(), c.get("kdWeight").asDouble(), floats(c.get("logits")),
-                    floats(c.get("teacher")), ints(c.get("labels")), e.get("ce").asDouble(), e.get("kd").asDouble(),
-                    e.get("loss").asDouble(), doubles(e.get("grad"))));
+                    c.get("ceWeight").asDouble(), c.get("kdWeight").asDouble(), Golden.floats(c.get("logits")),
+                    Golden.floats(c.get("teacher")), Golden.ints(c.get("labels")), e.get("ce").asDouble(), e.get("kd").asDouble(),
+                    e.get("loss").asDouble(), Golden.doubles(e.get("grad"))));
         }
         assertThat(out).hasSizeGreaterThanOrEqualTo(4);
         return out.stream();
@@ -129,27 +118,6 @@ class NetworkLossTest {
         return p;
     }
 
-    private static float[] floats(JsonNode a) {
-        float[] f = new float[a.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) a.get(i).asDouble();
-        }
-        return f;
-    }
 
-    private static double[] doubles(JsonNode a) {
-        double[] f = new double[a.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = a.get(i).asDouble();
-        }
-        return f;
-    }
 
-    private static int[] ints(JsonNode a) {
-        int[] f = new int[a.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = a.get(i).asInt();
-        }
-        return f;
-    }
 }

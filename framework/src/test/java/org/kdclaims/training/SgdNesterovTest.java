@@ -3,10 +3,7 @@ package org.kdclaims.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,18 +17,11 @@ class SgdNesterovTest {
     private static JsonNode golden;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         NativeBackend.init();
-        golden = new ObjectMapper().readTree(NetworkLossTest.repoRoot().resolve("fixtures/golden/sgd_nesterov.json").toFile());
+        golden = Golden.read("sgd_nesterov.json");
     }
 
-    private static float[] floats(JsonNode a) {
-        float[] f = new float[a.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) a.get(i).asDouble();
-        }
-        return f;
-    }
 
     /** lr 0.1 for steps 0-1 and 0.01 for steps 2-3, as in the fixture. */
     private static SgdNesterov optimizer(int parameters) {
@@ -41,20 +31,20 @@ class SgdNesterovTest {
 
     @Test
     void followsPyTorchsTrajectoryAcrossALearningRateDrop() {
-        float[] p0 = floats(golden.get("params"));
+        float[] p0 = Golden.floats(golden.get("params"));
         INDArray params = Nd4j.createFromArray(p0).reshape(1, p0.length);
         try (SgdNesterov sgd = optimizer(p0.length)) {
             for (int step = 0; step < 4; step++) {
                 assertThat(sgd.learningRate()).isCloseTo(golden.get("learningRates").get(step).asDouble(), within(1e-12));
-                float[] g = floats(golden.get("grads").get(step));
+                float[] g = Golden.floats(golden.get("grads").get(step));
                 sgd.step(params, Nd4j.createFromArray(g).reshape(1, g.length));
-                float[] expected = floats(golden.get("paramsAfterEachStep").get(step));
+                float[] expected = Golden.floats(golden.get("paramsAfterEachStep").get(step));
                 float[] actual = params.data().asFloat();
                 for (int i = 0; i < expected.length; i++) {
                     assertThat(actual[i]).as("step %d, parameter %d", step, i).isCloseTo(expected[i], within(1e-6f));
                 }
             }
-            float[] buffer = floats(golden.get("momentumBufferAtEnd"));
+            float[] buffer = Golden.floats(golden.get("momentumBufferAtEnd"));
             float[] actual = sgd.buffer().data().asFloat();
             for (int i = 0; i < buffer.length; i++) {
                 assertThat(actual[i]).isCloseTo(buffer[i], within(1e-6f));
@@ -83,13 +73,13 @@ class SgdNesterovTest {
 
     @Test
     void restoredStateContinuesTheTrajectory() {
-        float[] p0 = floats(golden.get("params"));
+        float[] p0 = Golden.floats(golden.get("params"));
         INDArray params = Nd4j.createFromArray(p0).reshape(1, p0.length);
         float[] buffer;
         int iteration;
         try (SgdNesterov sgd = optimizer(p0.length)) {
             for (int step = 0; step < 2; step++) {
-                float[] g = floats(golden.get("grads").get(step));
+                float[] g = Golden.floats(golden.get("grads").get(step));
                 sgd.step(params, Nd4j.createFromArray(g).reshape(1, g.length));
             }
             buffer = sgd.buffer().data().asFloat();
@@ -98,11 +88,11 @@ class SgdNesterovTest {
         try (SgdNesterov resumed = optimizer(p0.length)) {
             resumed.restore(buffer, iteration);
             for (int step = 2; step < 4; step++) {
-                float[] g = floats(golden.get("grads").get(step));
+                float[] g = Golden.floats(golden.get("grads").get(step));
                 resumed.step(params, Nd4j.createFromArray(g).reshape(1, g.length));
             }
         }
-        float[] expected = floats(golden.get("paramsAfterEachStep").get(3));
+        float[] expected = Golden.floats(golden.get("paramsAfterEachStep").get(3));
         float[] actual = params.data().asFloat();
         for (int i = 0; i < expected.length; i++) {
             assertThat(actual[i]).isCloseTo(expected[i], within(1e-6f));
