@@ -113,44 +113,87 @@ public final class Trainer {
         RunningMeans means = new RunningMeans();
         Iterator<Batch> batches = Batches.epoch(data.train(), data.normalization(), data.augmentation(),
                 spec.batchSize(), spec.seed(), epoch, true);
-        boolean attention = kdOn && spec.distillation().attentionTransfer();
-        // the teacher's logits of this epoch: from the cache, or computed here and offered to it
-        boolean cacheable = kdOn && !attention && teacher.cache().enabled();
-        String cacheKey = cacheable ? TeacherLogitCache.key(teacher, data, spec, epoch) : null;
-        float[] cached = cacheable ? teacher.cache().get(cacheKey) : null;
-        float[] epochLogits = cacheable && cached == null ? new float[data.train().size() * k] : null;
-        int offset = 0;
+        TeacherEpoch teacherEpoch = kdOn ? TeacherEpoch.start(teacher, data, spec, epoch) : null;
         while (batches.hasNext()) {
             Batch b = batches.next();
             int n = b.size();
-            float[][] maps = attention ? new float[net.attentionPoints()][] : null;
-            float[] teacherLogits;
-            if (!kdOn) {
-                teacherLogits = new float[n * k];
-            } else if (cached != null) {
-                teacherLogits = java.util.Arrays.copyOfRange(cached, offset, offset + n * k);
-            } else {
-                teacherLogits = attention ? teacher.logits(b.features(), n, maps) : teacher.logits(b.features(), n);
-                if (epochLogits != null) {
-                    System.arraycopy(teacherLogits, 0, epochLogits, offset, n * k);
-                }
-            }
-            offset += n * k;
+            float[][] maps = teacherEpoch != null && teacherEpoch.attention() ? new float[net.attentionPoints()][] : null;
+            float[] teacherLogits = teacherEpoch != null ? teacherEpoch.next(b, maps) : new float[n * k];
             float[] logits = new float[n * k];
             double loss = net.step(b.features(), n, b.labels(), teacherLogits, maps, logits);   // incl. attention transfer
-            double ce = Metrics.crossEntropy(logits, b.labels(), k);
-            double kd = teacher != null ? Metrics.kdLoss(logits, teacherLogits, n, k, spec.distillation().tau()) : Double.NaN;
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(String.format(
                         "training diverged: loss %s in epoch %d of %s (%s); lower the learning rate or check the data",
                         loss, epoch + 1, spec.label(), spec.describe()));
             }
-            means.add(n, loss, ce, kdOn ? kd : Double.NaN, Metrics.error(logits, b.labels(), k));
+            double kd = kdOn ? Metrics.kdLoss(logits, teacherLogits, n, k, spec.distillation().tau()) : Double.NaN;
+            means.add(n, loss, Metrics.crossEntropy(logits, b.labels(), k), kd, Metrics.error(logits, b.labels(), k));
         }
-        if (epochLogits != null) {
-            teacher.cache().put(cacheKey, epochLogits);
+        if (teacherEpoch != null) {
+            teacherEpoch.finish();
         }
         return means;
+    }
+
+    /**
+     * The teacher's outputs over one epoch of a student's batches: read from the teacher's
+     * {@link TeacherLogitCache} when another student of the same batches computed them, otherwise
+     * computed batch by batch and offered to the cache at the end. Attention transfer computes the
+     * teacher (logits and maps) on the fly.
+     */
+    private static final class TeacherEpoch {
+        private final Teacher teacher;
+        private final boolean attention;
+        private final String key;
+        private final float[] cached;
+        private final float[] computed;
+        private int offset;
+
+        private TeacherEpoch(Teacher teacher, boolean attention, String key, float[] cached, float[] computed) {
+            this.teacher = teacher;
+            this.attention = attention;
+            this.key = key;
+            this.cached = cached;
+            this.computed = computed;
+        }
+
+        static TeacherEpoch start(Teacher teacher, TrainingData data, TrainingSpec spec, int epoch) {
+            boolean attention = spec.distillation().attentionTransfer();
+            if (attention || !teacher.cache().enabled()) {
+                return new TeacherEpoch(teacher, attention, null, null, null);
+            }
+            String key = TeacherLogitCache.key(teacher, data, spec, epoch);
+            float[] cached = teacher.cache().get(key);
+            float[] computed = cached == null ? new float[data.train().size() * data.train().numClasses()] : null;
+            return new TeacherEpoch(teacher, false, key, cached, computed);
+        }
+
+        boolean attention() {
+            return attention;
+        }
+
+        /** The teacher's logits for the next batch; with attention transfer also its maps into {@code maps}. */
+        float[] next(Batch b, float[][] maps) {
+            int len = b.size() * teacher.network().classes();
+            float[] logits;
+            if (cached != null) {
+                logits = java.util.Arrays.copyOfRange(cached, offset, offset + len);
+            } else {
+                logits = attention ? teacher.logits(b.features(), b.size(), maps) : teacher.logits(b.features(), b.size());
+                if (computed != null) {
+                    System.arraycopy(logits, 0, computed, offset, len);
+                }
+            }
+            offset += len;
+            return logits;
+        }
+
+        /** Offers a fully computed epoch to the cache. */
+        void finish() {
+            if (computed != null) {
+                teacher.cache().put(key, computed);
+            }
+        }
     }
 
     /** Test set in evaluation mode, with the teacher's test logits computed once. */
