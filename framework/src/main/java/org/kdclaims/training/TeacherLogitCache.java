@@ -1,7 +1,6 @@
 package org.kdclaims.training;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -13,11 +12,13 @@ import java.util.Map;
  * teacher would compute again: the cache changes speed, never numbers.
  *
  * <p>Not used with attention transfer (the maps are ~30 times larger than the logits). Bounded in
- * bytes; the least recently used epochs are dropped first.
+ * bytes: when full, further epochs are not kept. Students read epochs in the order an earlier
+ * student wrote them (0, 1, 2, ...), a scan for which dropping the least recently used entry would
+ * evict each epoch just before it is needed; keeping the first ones serves as many epochs as fit.
  */
 public final class TeacherLogitCache {
     private final long capacityBytes;
-    private final LinkedHashMap<String, float[]> epochs = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<String, float[]> epochs = new HashMap<>();
     private long bytes;
     private long hits;
     private long misses;
@@ -57,17 +58,14 @@ public final class TeacherLogitCache {
         return v;
     }
 
+    /** Keeps the epoch if it fits in what is left of the capacity. */
     synchronized void put(String key, float[] logits) {
         long size = 4L * logits.length;
-        if (size > capacityBytes || epochs.containsKey(key)) {
+        if (bytes + size > capacityBytes || epochs.containsKey(key)) {
             return;
         }
         epochs.put(key, logits);
         bytes += size;
-        for (Iterator<Map.Entry<String, float[]>> it = epochs.entrySet().iterator(); bytes > capacityBytes && it.hasNext();) {
-            bytes -= 4L * it.next().getValue().length;
-            it.remove();
-        }
     }
 
     /** Epochs served from the cache, epochs computed, and bytes held. */
