@@ -1,20 +1,11 @@
 package org.kdclaims.training;
 
-import java.util.concurrent.TimeUnit;
 
 import org.kdclaims.models.Architectures;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One KD step of a student with its teacher's logits either computed on the fly (the teacher's
@@ -23,14 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * teacher logits saves per batch. {@code attention} adds attention transfer, whose maps are always
  * computed on the fly.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=8G",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
-public class DistillationStepBenchmark {
+public class DistillationStepBenchmark extends EngineBenchmark {
     @Param({"wrn-16-1"})
     public String student;
 

@@ -1,34 +1,18 @@
 package org.kdclaims.training;
 
-import java.util.concurrent.TimeUnit;
 
 import org.kdclaims.models.Architectures;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One SGD step of {@link Network} (forward, loss, backward, Nesterov update, running statistics) on
  * a batch of 32x32x3 images: img/s = batch / (ms/op) * 1000. {@code distill} adds the KD term with
  * teacher logits. {@code gc} adds the {@code System.gc()} that Trainer calls after every step.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2, time = 5)
-@Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxbytes=8G",
-        "-Dorg.bytedeco.javacpp.maxphysicalbytes=12G"})
-public class TrainingStepBenchmark {
+public class TrainingStepBenchmark extends EngineBenchmark {
     @Param({"wrn-16-1", "wrn-16-4"})
     public String arch;
 
