@@ -35,14 +35,10 @@ public final class DataLocations {
     }
 
     static Optional<Path> cifar10(UnaryOperator<String> properties, UnaryOperator<String> environment, Path workingDir) {
-        Path repoRoot = blankToNull(properties.apply(REPO_ROOT_PROPERTY)) == null
-                ? null : Path.of(properties.apply(REPO_ROOT_PROPERTY).strip());
-        Path base = repoRoot != null ? repoRoot : workingDir;
-        for (String configured : new String[] {properties.apply(CIFAR_PROPERTY), environment.apply(CIFAR_ENV)}) {
-            String value = blankToNull(configured);
-            if (value != null) {
-                return Optional.of(resolve(base, value, properties));
-            }
+        Path repoRoot = repoRoot(properties);
+        Optional<Path> configured = configured(CIFAR_PROPERTY, CIFAR_ENV, properties, environment, workingDir);
+        if (configured.isPresent()) {
+            return configured;
         }
         List<Path> starts = new ArrayList<>();
         if (repoRoot != null) {
@@ -81,16 +77,34 @@ public final class DataLocations {
      * Debian's {@link FashionMnist#DEFAULT_DIRECTORY} when it exists; empty otherwise.
      */
     public static Optional<Path> fashionMnist() {
-        Path root = blankToNull(System.getProperty(REPO_ROOT_PROPERTY)) == null
-                ? Path.of(System.getProperty("user.dir")) : Path.of(System.getProperty(REPO_ROOT_PROPERTY).strip());
-        for (String configured : new String[] {System.getProperty(FASHION_PROPERTY), System.getenv(FASHION_ENV)}) {
-            String value = blankToNull(configured);
+        Optional<Path> configured = configured(FASHION_PROPERTY, FASHION_ENV, System::getProperty, System::getenv,
+                Path.of(System.getProperty("user.dir")));
+        if (configured.isPresent() || !Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY)) {
+            return configured;
+        }
+        return Optional.of(FashionMnist.DEFAULT_DIRECTORY);
+    }
+
+    private static Path repoRoot(UnaryOperator<String> properties) {
+        String root = blankToNull(properties.apply(REPO_ROOT_PROPERTY));
+        return root == null ? null : Path.of(root.strip());
+    }
+
+    /**
+     * The location set by the system property, else by the environment variable, resolved against
+     * the repository root when known, else the working directory; empty when neither is set.
+     */
+    private static Optional<Path> configured(String property, String env, UnaryOperator<String> properties,
+            UnaryOperator<String> environment, Path workingDir) {
+        Path root = repoRoot(properties);
+        Path base = root != null ? root : workingDir;
+        for (String setting : new String[] {properties.apply(property), environment.apply(env)}) {
+            String value = blankToNull(setting);
             if (value != null) {
-                return Optional.of(resolve(root, value, System::getProperty));
+                return Optional.of(resolve(base, value, properties));
             }
         }
-        return Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY) ? Optional.of(FashionMnist.DEFAULT_DIRECTORY)
-                : Optional.empty();
+        return Optional.empty();
     }
 
     /** How to point the project at Fashion-MNIST, for skip messages. */

@@ -99,8 +99,7 @@ public final class Trainer {
 
     /** A teacher's top-1 test error, from its test-set logits (shared through its cache). */
     public static double testError(Teacher teacher, TrainingData data) {
-        TestSet t = TestSet.of(data, teacher, Distillation.standard());
-        return Metrics.error(t.teacherLogits(), data.test().labels(), data.test().numClasses());
+        return Metrics.error(TestSet.teacherLogits(teacher, data), data.test().labels(), data.test().numClasses());
     }
 
     /** Evaluation-mode logits (N x K) of a network on the test set, in data set order. */
@@ -199,16 +198,19 @@ public final class Trainer {
     /** Test set in evaluation mode, with the teacher's test logits computed once. */
     private record TestSet(TrainingData data, float[] teacherLogits, double tau) {
         static TestSet of(TrainingData data, Teacher teacher, Distillation kd) {
-            if (teacher == null) {
-                return new TestSet(data, null, Double.NaN);
-            }
+            return teacher == null ? new TestSet(data, null, Double.NaN)
+                    : new TestSet(data, teacherLogits(teacher, data), kd.tau());
+        }
+
+        /** The teacher's test-set logits, computed once per teacher and data through its cache. */
+        static float[] teacherLogits(Teacher teacher, TrainingData data) {
             String key = TeacherLogitCache.testKey(teacher, data);
             float[] t = teacher.cache().get(key);
             if (t == null) {
                 t = logits(teacher.network(), data);
                 teacher.cache().put(key, t);
             }
-            return new TestSet(data, t, kd.tau());
+            return t;
         }
 
         double[] evaluate(Network net) {

@@ -57,12 +57,7 @@ class NetworkAttentionTest {
         int compared = 0;
         for (GraphBuilder.Param p : g.params()) {
             float[] gv = g.grad(p.name()).dup().data().asFloat();
-            int best = 0;
-            for (int i = 1; i < gv.length; i++) {
-                if (Math.abs(gv[i]) > Math.abs(gv[best])) {
-                    best = i;
-                }
-            }
+            int best = NetworkGradientTest.largestEntry(gv);
             if (Math.abs(gv[best]) < 5e-2) {
                 continue;
             }
