@@ -16,7 +16,7 @@ import org.kdclaims.reports.model.Plot;
 /**
  * Puts a claim's result into its Allure test case: labels (epic = the paper, feature = claim id,
  * story = table or figure), parameters, the per-seed metrics as a JSON attachment and the verdict
- * with its statistics, and the learning curves as SVG. Training runs are Allure steps, added while they train ({@link ArmTrainer}).
+ * with its statistics, and the learning curves as SVG. Training runs are Allure steps, added as each arm is built from the store ({@link ArmModels}).
  */
 final class AllureClaim {
     static final String EPIC = "On the Efficacy of Knowledge Distillation (Cho & Hariharan, ICCV 2019)";

@@ -10,7 +10,8 @@ import org.kdclaims.api.Arm;
 import org.kdclaims.extension.ClaimPlan.ArmPlan;
 
 /**
- * One invocation of a claim (one sweep point): trains its {@link Arm} parameters and records the
+ * One invocation of a claim (one sweep point): builds its {@link Arm} parameters from the models the
+ * suite's plan trained (nothing trains here), and records the
  * claim's result after the test ran, whatever its outcome.
  */
 final class ClaimInvocation implements BeforeEachCallback, ParameterResolver, AfterTestExecutionCallback {
@@ -37,7 +38,7 @@ final class ClaimInvocation implements BeforeEachCallback, ParameterResolver, Af
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         ArmPlan arm = plan.arms().stream().filter(a -> a.name().equals(parameter.getParameter().getName())).findFirst()
                 .orElseThrow(() -> new ParameterResolutionException("no arm plan for " + parameter.getParameter()));
-        return new ArmTrainer(plan, ExperimentRuntime.of(context), recorder).train(arm);
+        return new ArmModels(plan, ExperimentRuntime.of(context)).assemble(arm, recorder);
     }
 
     @Override

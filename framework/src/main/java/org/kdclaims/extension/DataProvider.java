@@ -1,6 +1,7 @@
 package org.kdclaims.extension;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -35,6 +36,22 @@ final class DataProvider {
 
     static boolean realDataRequested() {
         return "real".equalsIgnoreCase(System.getProperty("kd.data", "synthetic").trim());
+    }
+
+    /**
+     * Why the claims on {@code kind} cannot run here, with the fix; empty when they can (generated
+     * data is always there). Checked before planning and by the extension's execution condition,
+     * so a claim without its data is skipped, never errored.
+     */
+    static Optional<String> missing(Dataset.Kind kind) {
+        if (!realDataRequested()) {
+            return Optional.empty();
+        }
+        if (kind == Dataset.Kind.FASHION_MNIST) {
+            return DataLocations.fashionMnist().isPresent() ? Optional.empty()
+                    : Optional.of(DataLocations.howToProvideFashionMnist());
+        }
+        return DataLocations.cifar10().isPresent() ? Optional.empty() : Optional.of(DataLocations.howToProvideCifar10());
     }
 
     static TrainingData load(Dataset.Kind kind, ScaleProfile profile) {
@@ -77,7 +94,7 @@ final class DataProvider {
     }
 
     private static ImageDataset subset(ImageDataset d, int perClass) {
-        int smallest = java.util.Arrays.stream(d.classCounts()).min().orElse(0);
+        int smallest = Arrays.stream(d.classCounts()).min().orElse(0);
         if (perClass <= 0 || perClass >= smallest) {
             return d;
         }

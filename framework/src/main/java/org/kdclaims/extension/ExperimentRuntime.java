@@ -4,84 +4,205 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kdclaims.annotations.Dataset;
 import org.kdclaims.config.ScaleProfile;
+import org.kdclaims.config.Settings;
+import org.kdclaims.plan.RunOutcome;
+import org.kdclaims.plan.RunRequest;
+import org.kdclaims.plan.RunTrainer;
 import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.store.ModelStore;
 import org.kdclaims.reports.model.RunInfo;
+import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.NativeBackend;
+import org.kdclaims.training.ProgressListener;
+import org.kdclaims.training.Teacher;
 import org.kdclaims.training.TeacherLogitCache;
+import org.kdclaims.training.TrainedModel;
+import org.kdclaims.training.Trainer;
 import org.kdclaims.training.TrainingData;
 
 /**
- * What every claim of one test run shares, kept in the root {@link ExtensionContext.Store} and
- * closed when the run ends: the scale profile, loaded data sets, the model store and the results
- * store (run.json is written at the start and completed at the end).
+ * What every claim of one test session shares: settings and scale profile, loaded data sets, the
+ * model store, the teacher-logit cache, the outcome of every training run of the suite's plan, and
+ * the results store (run.json is written at the start and completed at the end). Made by the
+ * suite listener when the launcher starts (so the whole selection is planned first), or, where no
+ * listener runs (EngineTestKit), by the first claim class, in the root {@link ExtensionContext.Store}.
  */
-public final class ExperimentRuntime implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+final class ExperimentRuntime implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ExperimentRuntime.class);
+    /** The runtime of the launcher session, when {@link SuitePlanListener} made one. */
+    private static volatile ExperimentRuntime suite;
+    /** Tests only: wraps how one run is trained (to simulate a diverged or killed run). */
+    static volatile UnaryOperator<RunTrainer> trainerOverride = UnaryOperator.identity();
 
+    private final Settings settings;
     private final ScaleProfile profile;
     private final ModelStore models = ModelStore.fromSystemProperties();
     private final ResultsStore results;
     private final Map<Dataset.Kind, TrainingData> data = new EnumMap<>(Dataset.Kind.class);
     private final RunInfo startInfo;
-    /** Teacher logits per (teacher, data, seed, epoch), shared by the arms of a run (-Dkd.teacherLogitCacheMb, 0 = off). */
+    private final Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
+    private final Set<String> trainedHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> recordedOnce = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    /** Teacher logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
     private final TeacherLogitCache teacherLogits = new TeacherLogitCache(
             (long) (1e6 * Double.parseDouble(System.getProperty("kd.teacherLogitCacheMb", "256"))));
 
-    ExperimentRuntime(ScaleProfile profile, ResultsStore results) {
+    ExperimentRuntime(Settings settings, ScaleProfile profile, ResultsStore results) {
+        this.settings = settings;
         this.profile = profile;
         this.results = results;
+        NativeBackend.configureThreads(settings.threads());
         this.startInfo = new RunInfo(UUID.randomUUID().toString(), Instant.now().toString(), null, profile.name(),
                 DataProvider.realDataRequested() ? "real" : "synthetic", NativeBackend.buildId(),
-                NativeBackend.threads(), NativeBackend.versions(), host());
-        results.clear(); // a results directory holds one run: the report must not mix runs
-        results.writeRun(startInfo);
+                NativeBackend.threads(), versions(), host());
+        if (!settings.planOnly()) {
+            results.clear(); // a results directory holds one run: the report must not mix runs
+            results.writeRun(startInfo);
+        }
     }
 
-    /** The run's runtime, created on first use. */
-    public static ExperimentRuntime of(ExtensionContext context) {
+    /** The session's runtime: the suite's, or one per engine execution made on first use. */
+    static ExperimentRuntime of(ExtensionContext context) {
+        ExperimentRuntime s = suite;
+        if (s != null && !s.closed) {
+            return s;
+        }
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ExperimentRuntime.class,
-                k -> new ExperimentRuntime(ScaleProfile.fromSystemProperties(), ResultsStore.defaultStore()),
+                k -> new ExperimentRuntime(Settings.from(context::getConfigurationParameter),
+                        ScaleProfile.fromSystemProperties(), ResultsStore.defaultStore()),
                 ExperimentRuntime.class);
     }
 
-    public ScaleProfile profile() {
+    static synchronized ExperimentRuntime startSuite(Settings settings) {
+        suite = new ExperimentRuntime(settings, ScaleProfile.fromSystemProperties(), ResultsStore.defaultStore());
+        return suite;
+    }
+
+    static synchronized void endSuite() {
+        if (suite != null) {
+            suite.close();
+            suite = null;
+        }
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    ScaleProfile profile() {
         return profile;
     }
 
-    public ModelStore models() {
+    ModelStore models() {
         return models;
     }
 
-    public ResultsStore results() {
+    ResultsStore results() {
         return results;
     }
 
-    public RunInfo runInfo() {
+    RunInfo runInfo() {
         return startInfo;
     }
 
-    public TeacherLogitCache teacherLogits() {
+    TeacherLogitCache teacherLogits() {
         return teacherLogits;
     }
 
-    public synchronized TrainingData data(Dataset.Kind kind) {
+    synchronized TrainingData data(Dataset.Kind kind) {
         return data.computeIfAbsent(kind, k -> DataProvider.load(k, profile));
     }
 
+    synchronized Map<Dataset.Kind, TrainingData> loadedData() {
+        return Map.copyOf(data);
+    }
+
+    /** The outcome of a run planned in this session, if it was. */
+    Optional<RunOutcome> outcome(String key) {
+        return Optional.ofNullable(outcomes.get(key));
+    }
+
+    void recordOutcomes(Map<String, RunOutcome> byKey) {
+        byKey.forEach((k, o) -> {
+            outcomes.merge(k, o, (old, now) -> old.ok() ? now : old);
+            if (o.status() == RunOutcome.Status.TRAINED) {
+                trainedHere.add(k);
+            }
+        });
+    }
+
+    /** How a run is trained: its teacher's checkpoint from the store, progress per epoch, resumable. */
+    RunTrainer trainer() {
+        RunTrainer plain = run -> {
+            TrainingData d = data(run.data());
+            Teacher teacher = null;
+            if (run.hasParent()) {
+                TrainedModel parent = trained(run.parentKey(), run.label());
+                teacher = Teacher.of(parent, run.parentKey(), run.parentEpoch()).withCache(teacherLogits);
+            }
+            Teacher t = teacher;
+            models.getOrTrain(run.key(), run.basis(), () -> Trainer.train(run.spec(), d, t,
+                    ProgressListener.console(run.role()), models.journal(run.key())));
+        };
+        return trainerOverride.apply(plain);
+    }
+
+    /**
+     * A planned run's model from the store. Nothing trains here: a model that is missing failed
+     * (or was blocked by a failed teacher) in this session's plan, and the claim fails with why.
+     */
+    TrainedModel trained(RunRequest run) {
+        return trained(run.key(), run.label());
+    }
+
+    private TrainedModel trained(String key, String label) {
+        Optional<RunOutcome> o = outcome(key);
+        if (o.isPresent() && !o.get().ok()) {
+            throw new IllegalStateException("training run " + label + " did not finish: " + o.get().error().getMessage(),
+                    o.get().error());
+        }
+        return models.find(key).orElseThrow(() -> new IllegalStateException("training run " + label + " (model "
+                + key + ") is not in the model store " + models.directory() + " and was not planned in this session"
+                + (settings.planOnly() ? " (-Dkd.plan=only trains nothing)" : "")));
+    }
+
+    /**
+     * True exactly once per run trained in this session: the first claim that records it shows it
+     * as trained, later ones as taken from the store.
+     */
+    boolean firstUseOfRunTrainedHere(String key) {
+        return trainedHere.contains(key) && recordedOnce.add(key);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (teacherLogits.enabled()) {
             System.err.println("[kd] teacher logits: " + teacherLogits.stats());
         }
-        results.writeRun(new RunInfo(startInfo.runId(), startInfo.startedAt(), Instant.now().toString(),
-                startInfo.scale(), startInfo.dataset(), startInfo.nativeBuild(), startInfo.threads(),
-                startInfo.versions(), startInfo.host()));
+        if (!settings.planOnly()) {
+            results.writeRun(new RunInfo(startInfo.runId(), startInfo.startedAt(), Instant.now().toString(),
+                    startInfo.scale(), startInfo.dataset(), startInfo.nativeBuild(), startInfo.threads(),
+                    startInfo.versions(), startInfo.host()));
+        }
+    }
+
+    private static Map<String, String> versions() {
+        Map<String, String> v = new java.util.LinkedHashMap<>(NativeBackend.versions());
+        v.put("cpu", NativeBackend.cpuIsa());
+        return v;
     }
 
     private static String host() {

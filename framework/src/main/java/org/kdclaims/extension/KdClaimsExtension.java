@@ -1,10 +1,15 @@
 package org.kdclaims.extension;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
@@ -12,21 +17,44 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.Dataset;
+import org.kdclaims.config.Settings;
 
 /**
- * The one extension behind {@link Claim}: validates every claim of a class before anything trains,
- * and runs each claim once, or once per point of its sweep, as a {@link ClaimInvocation} named by
- * its point. Models are shared through the run's {@link ExperimentRuntime}.
+ * The one extension behind {@link Claim}. Before a claim class runs it validates every claim (fail
+ * fast, before anything trains) and makes sure the models of all its claims are trained, through the
+ * suite's plan ({@link SuitePreparation}); then runs each claim once, or once per point of its
+ * sweep, as a {@link ClaimInvocation} that reads its arms from the model store. A claim whose data
+ * set is missing, or a run with {@code -Dkd.plan=only}, is skipped by an execution condition with
+ * the reason and the fix.
  */
-public class KdClaimsExtension implements BeforeAllCallback, TestTemplateInvocationContextProvider {
+public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback, TestTemplateInvocationContextProvider {
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (Settings.from(context::getConfigurationParameter).planOnly()) {
+            return ConditionEvaluationResult.disabled("-Dkd.plan=only: the plan was printed and written to"
+                    + " plan.json; nothing was trained and no claim was judged");
+        }
+        AnnotatedElement element = context.getElement().orElse(null);
+        Optional<Dataset> dataset = element instanceof Method m ? ClaimPlan.find(m, Dataset.class)
+                : element instanceof Class<?> c ? AnnotationSupport.findAnnotation(c, Dataset.class) : Optional.empty();
+        return dataset.flatMap(d -> DataProvider.missing(d.value()))
+                .map(ConditionEvaluationResult::disabled)
+                .orElse(ConditionEvaluationResult.enabled("the claim's data set is available"));
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
         // fail fast: one misconfigured claim must not be found after an hour of training others
+        List<ClaimPlan> invocations = new ArrayList<>();
         for (Method m : AnnotationSupport.findAnnotatedMethods(context.getRequiredTestClass(), Claim.class,
                 HierarchyTraversalMode.TOP_DOWN)) {
-            ClaimPlan.of(m);
+            ClaimPlan plan = ClaimPlan.of(m);
+            plan.points().forEach(p -> invocations.add(plan.at(p)));
         }
+        // trains only what the suite's plan did not (all of it when no suite listener ran)
+        SuitePreparation.prepare(ExperimentRuntime.of(context), invocations);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.kdclaims.store;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 import org.kdclaims.training.NativeBackend;
@@ -79,9 +82,28 @@ public final class ModelStore {
     /** The store configured by system properties. */
     public static ModelStore fromSystemProperties() {
         String d = System.getProperty("kd.models.dir", "");
-        Path dir = d.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "models") : Path.of(d);
+        Path dir = d.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "models") : location(d);
         return new ModelStore(dir, Policy.parse(System.getProperty("kd.cache", "readwrite").isBlank() ? "readwrite"
                 : System.getProperty("kd.cache", "readwrite")));
+    }
+
+    /**
+     * The store's folder from {@code -Dkd.models.dir}: a path, or a {@code file:} URI. Other URI
+     * schemes (an object store) are the seam for running the plan elsewhere; locally they are an
+     * error that says what to do (README, "Running the plan on a cluster").
+     */
+    static Path location(String setting) {
+        String s = setting.trim();
+        if (s.regionMatches(true, 0, "file:", 0, 5)) {
+            return Path.of(URI.create(s));
+        }
+        Matcher scheme = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://").matcher(s);
+        if (scheme.find()) {
+            throw new IllegalArgumentException("-Dkd.models.dir=" + s + ": the local executor reads and writes models"
+                    + " through the file system; mount the " + scheme.group(1) + " store (e.g. with a FUSE driver) and"
+                    + " give its path or a file: URI");
+        }
+        return Path.of(s);
     }
 
     public Path directory() {
@@ -92,13 +114,17 @@ public final class ModelStore {
         return policy;
     }
 
-    /** The training engine's version ({@link Trainer#ENGINE_VERSION}), part of every key. */
-    public static final int ENGINE_VERSION = Trainer.ENGINE_VERSION;
-
-    /** The text a key is the hash of: readable, so a changed key can be explained. */
+    /**
+     * The text a key is the hash of: readable, so a changed key can be explained. Besides the spec,
+     * data and teacher it names what decides the floating-point numbers on this machine: the native
+     * build, the thread count, the CPU instruction set oneDNN dispatches to (the same jar runs other
+     * kernels on an AVX2-only CPU than on an AVX-512 one) and the engine version. A model trained
+     * on another kind of machine is therefore never served as if this machine had trained it.
+     */
     public static String basis(TrainingSpec spec, TrainingData data, String teacherKey) {
         return spec.describe() + "\n" + data.describe() + "\nteacher=" + teacherKey + "\nnative="
-                + NativeBackend.buildId() + " threads=" + NativeBackend.threads() + " engine=" + ENGINE_VERSION;
+                + NativeBackend.buildId() + " threads=" + NativeBackend.threads() + " cpu=" + NativeBackend.cpuIsa()
+                + " engine=" + Trainer.ENGINE_VERSION;
     }
 
     public static String key(TrainingSpec spec, TrainingData data, String teacherKey) {
@@ -109,6 +135,33 @@ public final class ModelStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The model for {@code key} if it was trained already (in memory, or on disk unless the policy
+     * is off); never trains. Claims read their models this way once the suite's plan has run.
+     */
+    public Optional<TrainedModel> find(String key) {
+        Entry e = models.computeIfAbsent(key, k -> new Entry());
+        synchronized (e) {
+            if (e.model == null && policy != Policy.OFF) {
+                e.model = readIfPresent(key);
+            }
+            return Optional.ofNullable(e.model);
+        }
+    }
+
+    /** Whether {@code key} is in memory or on disk, without reading the file (for the plan). */
+    public boolean contains(String key) {
+        Entry e = models.get(key);
+        if (e != null) {
+            synchronized (e) {
+                if (e.model != null) {
+                    return true;
+                }
+            }
+        }
+        return policy != Policy.OFF && Files.exists(file(key));
     }
 
     /** The model for {@code key}: from memory, from disk, or trained now (and then stored). */

@@ -9,6 +9,12 @@ public record EpochMetrics(int epoch, double learningRate, double trainLoss, dou
         double trainKdLoss, double trainError, double testCrossEntropy, double testError, double testKdLoss,
         double testKdError, double seconds, double imagesPerSecond) {
 
+    /** Metrics that consist of a test error alone, e.g. an ensemble's averaged prediction. */
+    public static EpochMetrics testErrorOnly(int epoch, double testError) {
+        double n = Double.NaN;
+        return new EpochMetrics(epoch, n, n, n, n, n, n, testError, n, n, n, n);
+    }
+
     public boolean evaluated() {
         return !Double.isNaN(testError);
     }

@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Selects and describes the native ND4J build before ND4J first loads.
@@ -63,6 +64,39 @@ public final class NativeBackend {
     public static int threads() {
         init();
         return Nd4j.getEnvironment().maxMasterThreads();
+    }
+
+    /**
+     * Sets the compute threads of every training run in this JVM: libnd4j's own pools (a global
+     * setting) and OpenMP on the calling thread. OpenMP's thread count is per calling thread, so
+     * each worker thread calls {@link #useThreadsOnThisThread} too. Several runs at once with one
+     * thread each fill a small machine better than one run with all cores (shared/PERF.md:
+     * small models are bound by per-operation overhead, not arithmetic).
+     */
+    public static synchronized void configureThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads per training run must be >= 1, got " + threads);
+        }
+        init();
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        useThreadsOnThisThread(threads);
+    }
+
+    /** OpenMP's thread count for native calls made from the current Java thread. */
+    public static void useThreadsOnThisThread(int threads) {
+        init();
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+    }
+
+    /**
+     * The instruction set oneDNN dispatches its kernels to on this CPU, e.g. {@code avx512_core} or
+     * {@code avx2}. oneDNN picks kernels at run time, so the same jar, seed and threads give other
+     * numbers on a machine with another instruction set: this belongs in every model key and run
+     * record ({@link CpuIsa}).
+     */
+    public static String cpuIsa() {
+        return CpuIsa.detect();
     }
 
     public static Map<String, String> versions() {

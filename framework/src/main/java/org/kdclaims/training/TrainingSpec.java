@@ -50,6 +50,11 @@ public record TrainingSpec(
                 weightDecay, s, distillation, kdUntilEpoch, evalEvery);
     }
 
+    public TrainingSpec withEvalEvery(int every) {
+        return new TrainingSpec(architecture, epochs, batchSize, learningRate, lrDecay, lrMilestones, momentum,
+                weightDecay, seed, distillation, kdUntilEpoch, every);
+    }
+
     public TrainingSpec withDistillation(Distillation d, int untilEpoch) {
         return new TrainingSpec(architecture, epochs, batchSize, learningRate, lrDecay, lrMilestones, momentum,
                 weightDecay, seed, d, untilEpoch, evalEvery);

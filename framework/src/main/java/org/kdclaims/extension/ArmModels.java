@@ -1,0 +1,201 @@
+package org.kdclaims.extension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.qameta.allure.Allure;
+import org.kdclaims.api.Arm;
+import org.kdclaims.config.ScaleProfile;
+import org.kdclaims.extension.ClaimPlan.ArmPlan;
+import org.kdclaims.extension.ClaimPlan.ModelPlan;
+import org.kdclaims.extension.ClaimPlan.Recipe;
+import org.kdclaims.models.Architectures;
+import org.kdclaims.plan.RunRequest;
+import org.kdclaims.store.ModelStore;
+import org.kdclaims.training.EpochMetrics;
+import org.kdclaims.training.Metrics;
+import org.kdclaims.training.Teacher;
+import org.kdclaims.training.TrainedModel;
+import org.kdclaims.training.Trainer;
+import org.kdclaims.training.TrainingData;
+import org.kdclaims.training.TrainingSpec;
+
+/**
+ * The models behind a claim invocation's arms, in two steps that share one definition: {@link #runs}
+ * lists the training runs (for the suite plan, before anything trains), and {@link #assemble} builds
+ * an {@link Arm} from those runs once they are in the model store. A teacher is one model (seed =
+ * the claim's seed base) with a checkpoint per epoch, shared by every arm and claim that names it,
+ * fully trained or stopped early; each student seed is its own model.
+ */
+final class ArmModels {
+    static final long ENSEMBLE_SEED_STRIDE = 1000;
+    private final ClaimPlan plan;
+    private final ExperimentRuntime runtime;
+    private final TrainingData data;
+
+    ArmModels(ClaimPlan plan, ExperimentRuntime runtime) {
+        this.plan = plan;
+        this.runtime = runtime;
+        this.data = runtime.data(plan.dataset());
+    }
+
+    /** One model of a teacher chain and the checkpoint of it that teaches the next. */
+    private record Link(RunRequest run, int stopEpoch, Link parent) {
+        String teacherKey() {
+            return run.key() + "@" + stopEpoch;
+        }
+    }
+
+    /** Every run of this invocation, each teacher before the runs that learn from it. */
+    List<RunRequest> runs() {
+        List<RunRequest> runs = new ArrayList<>();
+        for (ArmPlan arm : plan.arms()) {
+            TrainingSpec base = spec(arm.student(), 0);
+            if (arm.recipe() == Recipe.ENSEMBLE) {
+                for (int i = 0; i < seeds(); i++) {
+                    for (int j = 0; j < arm.members(); j++) {
+                        runs.add(request("member " + arm.name(), base.withSeed(memberSeed(i, j)), null));
+                    }
+                }
+                continue;
+            }
+            Link teacher = null;
+            if (arm.recipe() != Recipe.SCRATCH) {
+                teacher = teacherChain(arm.teacher());
+                for (Link l = teacher; l != null; l = l.parent()) {
+                    runs.add(0, l.run());
+                }
+                base = distilled(arm, base);
+            }
+            for (int i = 0; i < seeds(); i++) {
+                runs.add(request("student " + arm.name(), base.withSeed(plan.seedBase() + i), teacher));
+            }
+        }
+        return runs;
+    }
+
+    /** The arm built from stored models; a model that is not there fails with the reason the suite gave. */
+    Arm assemble(ArmPlan arm, ClaimRecorder recorder) {
+        TrainingSpec base = spec(arm.student(), 0);
+        if (arm.recipe() == Recipe.ENSEMBLE) {
+            return ensemble(arm, base, recorder);
+        }
+        Link link = null;
+        Teacher teacher = null;
+        String recipe = base.architecture().name() + " from scratch";
+        if (arm.recipe() != Recipe.SCRATCH) {
+            link = teacherChain(arm.teacher());
+            teacher = teacher(link, recorder);
+            base = distilled(arm, base);
+            recipe = base.architecture().name() + (arm.recipe() == Recipe.ESKD ? " ESKD (KD until epoch "
+                    + base.kdUntilEpoch() + ")" : " full KD") + " from " + teacher.label();
+        }
+        recorder.parameter(arm.name(), recipe);
+        List<Arm.SeedResult> seeds = new ArrayList<>();
+        for (int i = 0; i < seeds(); i++) {
+            TrainedModel m = fetch(request("student " + arm.name(), base.withSeed(plan.seedBase() + i), link), recorder);
+            seeds.add(new Arm.SeedResult(m.spec().seed(), m.last(), List.of(m)));
+        }
+        return new Arm(arm.name(), recipe, seeds, recorder);
+    }
+
+    /**
+     * Seed i of an ensemble arm is the average prediction of members trained from scratch with
+     * seeds {@code seedBase + i + ENSEMBLE_SEED_STRIDE * j}, j = 0..members-1. Member 0 is the
+     * scratch model of seed i, so a claim that also has a scratch arm shares it (one training less).
+     */
+    private Arm ensemble(ArmPlan arm, TrainingSpec base, ClaimRecorder recorder) {
+        String recipe = "ensemble of " + arm.members() + " " + base.architecture().name() + " trained from scratch";
+        recorder.parameter(arm.name(), recipe);
+        List<Arm.SeedResult> seeds = new ArrayList<>();
+        for (int i = 0; i < seeds(); i++) {
+            List<TrainedModel> members = new ArrayList<>();
+            List<float[]> logits = new ArrayList<>();
+            for (int j = 0; j < arm.members(); j++) {
+                TrainedModel m = fetch(request("member " + arm.name(), base.withSeed(memberSeed(i, j)), null), recorder);
+                members.add(m);
+                logits.add(Trainer.testLogits(m.network(), data));
+            }
+            double error = Metrics.ensembleError(logits, data.test().labels(), data.test().numClasses());
+            seeds.add(new Arm.SeedResult(plan.seedBase() + i, EpochMetrics.testErrorOnly(members.get(0).last().epoch(),
+                    error), members));
+        }
+        return new Arm(arm.name(), recipe, seeds, recorder);
+    }
+
+    private long memberSeed(int i, int j) {
+        return plan.seedBase() + i + ENSEMBLE_SEED_STRIDE * j;
+    }
+
+    private int seeds() {
+        return runtime.profile().seeds(plan.seeds());
+    }
+
+    private TrainingSpec distilled(ArmPlan arm, TrainingSpec base) {
+        int until = arm.kdStop().at(ClaimPlan.epochsOrDefault(arm.student().paperEpochs()), runtime.profile());
+        return base.withDistillation(plan.distillation(), until);
+    }
+
+    /** The training spec of a model at this scale: the paper's protocol shape over the scaled epochs. */
+    private TrainingSpec spec(ModelPlan m, long seed) {
+        ScaleProfile p = runtime.profile();
+        int epochs = p.epochs(ClaimPlan.epochsOrDefault(m.paperEpochs()));
+        return TrainingSpec.paperDefaults(p.scale(Architectures.parse(m.arch())), epochs, seed)
+                .withEvalEvery(p.evalEvery(epochs));
+    }
+
+    /** A teacher: trained from scratch, or distilled (full KD) through its chain of ancestors. */
+    private Link teacherChain(ModelPlan t) {
+        Link previous = null;
+        for (String ancestor : t.from()) {
+            previous = link(new ModelPlan(ancestor, t.paperEpochs(), ClaimPlan.Stop.NONE, List.of()), previous,
+                    "ancestor");
+        }
+        return link(t, previous, "teacher");
+    }
+
+    private Link link(ModelPlan m, Link parent, String role) {
+        TrainingSpec spec = spec(m, plan.seedBase());
+        if (parent != null) {
+            spec = spec.withDistillation(plan.distillation(), spec.epochs());
+        }
+        int stop = m.stop().at(ClaimPlan.epochsOrDefault(m.paperEpochs()), runtime.profile());
+        return new Link(request(role, spec, parent), stop, parent);
+    }
+
+    private RunRequest request(String role, TrainingSpec spec, Link teacher) {
+        String teacherKey = teacher == null ? null : teacher.teacherKey();
+        return new RunRequest(ModelStore.key(spec, data, teacherKey), ModelStore.basis(spec, data, teacherKey), spec,
+                plan.dataset(), role, teacher == null ? null : teacher.run().key(),
+                teacher == null ? 0 : teacher.stopEpoch());
+    }
+
+    /** The teacher of a link, its ancestors recorded too, labelled with its chain and checkpoint. */
+    private Teacher teacher(Link link, ClaimRecorder recorder) {
+        Teacher parent = link.parent() == null ? null : teacher(link.parent(), recorder);
+        TrainedModel model = fetch(link.run(), recorder);
+        Teacher t = Teacher.of(model, link.run().key(), link.stopEpoch()).withCache(runtime.teacherLogits());
+        String label = parent == null ? t.label() : t.label() + " distilled from " + parent.label();
+        if (link.stopEpoch() < model.spec().epochs()) {
+            // the checkpoint's own test error, which the training curve may not have evaluated
+            label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * Trainer.testError(t, data));
+        }
+        return new Teacher(t.network(), t.key(), label, t.cache());
+    }
+
+    /** A run's model from the store, recorded once per claim and as an Allure step. */
+    private TrainedModel fetch(RunRequest run, ClaimRecorder recorder) {
+        return Allure.step(String.format(Locale.ROOT, "%s: %s", run.role(), run.spec().label()), step -> {
+            TrainedModel m = runtime.trained(run);
+            boolean trainedHere = runtime.firstUseOfRunTrainedHere(run.key());
+            step.parameter("model key", run.key());
+            step.parameter("source", trainedHere ? "trained" : "store");
+            step.parameter("epochs", run.spec().epochs());
+            step.parameter("test error %", String.format(Locale.ROOT, "%.2f", 100 * m.testError()));
+            step.parameter("wall s", String.format(Locale.ROOT, "%.1f", m.wallSeconds()));
+            recorder.run(run.role(), m, run.key(), !trainedHere);
+            return m;
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package org.kdclaims.extension;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.kdclaims.config.Settings;
+import org.kdclaims.plan.CostModel;
+import org.kdclaims.plan.LocalExecutor;
+import org.kdclaims.plan.PlanReport;
+import org.kdclaims.plan.RunRequest;
+import org.kdclaims.plan.SuitePlan;
+import org.kdclaims.plan.SuiteProgress;
+import org.kdclaims.training.NativeBackend;
+
+/**
+ * Plan first, then train: turns claim invocations into one plan of training runs (shared runs
+ * once, stored runs marked), estimates it on this machine, prints it and writes {@code plan.json},
+ * then trains what is missing with the local executor, so that the claims read their models from
+ * the store. Runs planned earlier in the session are not planned again.
+ */
+final class SuitePreparation {
+    private SuitePreparation() {
+    }
+
+    static void prepare(ExperimentRuntime runtime, List<ClaimPlan> invocations) {
+        SuitePlan plan = new SuitePlan();
+        for (ClaimPlan c : invocations) {
+            String name = name(c);
+            Optional<String> missing = DataProvider.missing(c.dataset());
+            if (missing.isPresent()) {
+                plan.skip(name, missing.get());
+                continue;
+            }
+            for (RunRequest r : new ArmModels(c, runtime).runs()) {
+                boolean known = runtime.outcome(r.key()).isPresent() || runtime.models().contains(r.key());
+                plan.add(r, name, known);
+            }
+        }
+        Settings s = runtime.settings();
+        if (plan.toTrain().isEmpty() && !s.planOnly()) {
+            return;
+        }
+        LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());
+        String machine = String.format(Locale.ROOT, "%s, %d cores, %s", NativeBackend.cpuIsa(),
+                Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
+        new CostModel(costCache(), s.threads()).estimate(plan, runtime.loadedData());
+        System.err.print(PlanReport.text(plan, executor, s.workers(), machine));
+        try {
+            Path json = PlanReport.writeJson(plan, executor, s.workers(), machine, runtime.results().directory());
+            System.err.println("[kd] plan written to " + json);
+        } catch (IOException e) {
+            System.err.println("[kd] plan.json not written: " + e);
+        }
+        if (s.planOnly()) {
+            return;
+        }
+        try (SuiteProgress progress = new SuiteProgress(plan, s.workers(), System.err, s.progressEvery())) {
+            runtime.recordOutcomes(executor.execute(plan, runtime.trainer(), progress));
+        }
+    }
+
+    static String name(ClaimPlan c) {
+        String point = c.points().size() == 1 ? c.points().get(0).label() : "";
+        return c.claim().id() + " " + c.method().getName() + (point.isEmpty() ? "" : " " + point);
+    }
+
+    private static Path costCache() {
+        String d = System.getProperty("kd.cost.dir", "");
+        return d.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "cost") : Path.of(d);
+    }
+}

@@ -1,0 +1,124 @@
+package org.kdclaims.plan;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.kdclaims.models.Architecture;
+import org.kdclaims.training.NativeBackend;
+import org.kdclaims.training.StepTimer;
+import org.kdclaims.training.TrainingData;
+import org.kdclaims.training.TrainingSpec;
+
+/**
+ * Estimates a run's wall time on this machine from speeds calibrated here: a few timed training
+ * and inference steps per architecture and image size, at the runs' thread count, kept in a small
+ * file per (native build, CPU instruction set, threads) so that later plans cost nothing. A run
+ * costs its training steps, its test evaluations and, for a student, the teacher's forward passes
+ * over its batches (once per teacher and seed: students of one teacher share those logits unless
+ * attention transfer computes them on the fly).
+ */
+public final class CostModel {
+    private static final int TIMED_STEPS = 2;
+    private final Path file;
+    private final Map<String, StepTimer.Speed> speeds = new ConcurrentHashMap<>();
+    private final int threads;
+
+    public CostModel(Path cacheDir, int threads) {
+        this.threads = threads;
+        String name = String.format(Locale.ROOT, "speeds-%s-%s-t%d.properties", NativeBackend.buildId(),
+                NativeBackend.cpuIsa().replaceAll("[^A-Za-z0-9_]+", "_"), threads);
+        this.file = cacheDir == null ? null : cacheDir.resolve(name);
+        load();
+    }
+
+    /** Fills in the plan's estimates, calibrating the architectures it has not seen yet. */
+    public void estimate(SuitePlan plan, Map<org.kdclaims.annotations.Dataset.Kind, TrainingData> data) {
+        Set<String> teacherEpochsCharged = new HashSet<>();
+        for (SuitePlan.Node n : plan.order()) {
+            RunRequest r = n.run();
+            TrainingData d = data.get(r.data());
+            TrainingSpec s = r.spec();
+            int trainN = d.train().size();
+            int testN = d.test().size();
+            StepTimer.Speed own = speed(s.architecture(), d, s.batchSize());
+            double seconds = s.epochs() * trainN / own.trainImagesPerSecond();
+            int evals = (s.epochs() + Math.max(1, s.evalEvery()) - 1) / Math.max(1, s.evalEvery());
+            seconds += evals * testN / own.inferImagesPerSecond();
+            if (r.hasParent()) {
+                TrainingSpec teacher = plan.node(r.parentKey()).run().spec();
+                StepTimer.Speed t = speed(teacher.architecture(), d, s.batchSize());
+                boolean onTheFly = s.distillation() != null && s.distillation().attentionTransfer();
+                int kdEpochs = s.distillation() == null ? 0 : s.kdUntilEpoch();
+                for (int e = 0; e < kdEpochs; e++) {
+                    String shared = r.parentKey() + "@" + r.parentEpoch() + " seed " + s.seed() + " epoch " + e;
+                    if (onTheFly || teacherEpochsCharged.add(shared)) {
+                        seconds += trainN / t.inferImagesPerSecond();
+                    }
+                }
+                if (teacherEpochsCharged.add(r.parentKey() + "@" + r.parentEpoch() + " test")) {
+                    seconds += testN / t.inferImagesPerSecond();
+                }
+            }
+            plan.estimate(r.key(), seconds);
+        }
+        save();
+    }
+
+    private StepTimer.Speed speed(Architecture a, TrainingData d, int batch) {
+        int b = Math.min(batch, d.train().size());
+        String key = String.format(Locale.ROOT, "%s|%dx%dx%d|k%d|b%d", a.name(), d.train().channels(),
+                d.train().height(), d.train().width(), d.train().numClasses(), b);
+        return speeds.computeIfAbsent(key, k -> {
+            NativeBackend.useThreadsOnThisThread(threads);
+            StepTimer.Speed s = StepTimer.measure(a, d.train().channels(), d.train().height(), d.train().width(),
+                    d.train().numClasses(), b, TIMED_STEPS);
+            System.err.printf(Locale.ROOT, "[kd] calibrated %s: %.0f img/s training, %.0f img/s inference (%d thread%s)%n",
+                    k, s.trainImagesPerSecond(), s.inferImagesPerSecond(), threads, threads == 1 ? "" : "s");
+            return s;
+        });
+    }
+
+    private void load() {
+        if (file == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+            for (String k : p.stringPropertyNames()) {
+                String[] v = p.getProperty(k).split(",");
+                speeds.put(k, new StepTimer.Speed(Double.parseDouble(v[0]), Double.parseDouble(v[1])));
+            }
+        } catch (IOException | RuntimeException e) {
+            speeds.clear(); // a damaged calibration is measured again
+        }
+    }
+
+    private void save() {
+        if (file == null) {
+            return;
+        }
+        Properties p = new Properties();
+        speeds.forEach((k, s) -> p.setProperty(k, s.trainImagesPerSecond() + "," + s.inferImagesPerSecond()));
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "speeds", ".tmp");
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                p.store(w, "kd-claims: calibrated images per second (training, inference)");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // the estimate is only a guide: calibrate again next time
+        }
+    }
+}

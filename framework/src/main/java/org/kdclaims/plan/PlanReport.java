@@ -1,0 +1,87 @@
+package org.kdclaims.plan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kdclaims.plan.SuitePlan.Node;
+
+/**
+ * The plan as a person reads it (printed before anything trains) and as {@code plan.json}: models
+ * to train and already stored by role and architecture, the estimated wall time on this machine,
+ * and the order in which runs start.
+ */
+public final class PlanReport {
+    private PlanReport() {
+    }
+
+    public static String text(SuitePlan plan, Executor executor, int workers, String machine) {
+        StringBuilder s = new StringBuilder();
+        List<Node> train = plan.toTrain();
+        s.append(String.format(Locale.ROOT, "[kd] plan: %d claim invocation%s, %d models: %d to train, %d stored%n",
+                plan.claims().size(), plan.claims().size() == 1 ? "" : "s", plan.nodes().size(), train.size(),
+                plan.nodes().size() - train.size()));
+        plan.byRoleAndArchitecture().forEach((k, c) -> s.append(String.format(Locale.ROOT,
+                "[kd]   %-28s %3d to train, %3d stored%n", k, c[0], c[1])));
+        double serial = train.stream().mapToDouble(Node::estimatedSeconds).sum();
+        s.append(String.format(Locale.ROOT, "[kd] estimated wall time: %s with %s (%s of training one after another) on %s%n",
+                SuiteProgress.duration(plan.estimatedWallSeconds(workers)), executor.describe(),
+                SuiteProgress.duration(serial), machine));
+        for (SuitePlan.Skipped k : plan.skipped()) {
+            s.append("[kd] skipped: ").append(k.claim()).append(": ").append(k.reason()).append('\n');
+        }
+        if (!train.isEmpty()) {
+            s.append("[kd] order (longest chain of work first, a run after its teacher):\n");
+            int i = 1;
+            for (Node n : plan.order()) {
+                s.append(String.format(Locale.ROOT, "[kd]   %3d. %-44s ~%s%n", i++, n.run().label(),
+                        SuiteProgress.duration(n.estimatedSeconds())));
+            }
+        }
+        return s.toString();
+    }
+
+    /** Writes {@code plan.json} atomically into {@code dir}. */
+    public static Path writeJson(SuitePlan plan, Executor executor, int workers, String machine, Path dir)
+            throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("executor", executor.describe());
+        json.put("machine", machine);
+        json.put("estimatedWallSeconds", plan.estimatedWallSeconds(workers));
+        json.put("claims", plan.claims().stream().sorted().toList());
+        json.put("skipped", plan.skipped());
+        List<Map<String, Object>> runs = new ArrayList<>();
+        List<Node> ordered = new ArrayList<>(plan.order());
+        plan.nodes().stream().filter(Node::stored).forEach(ordered::add);
+        for (Node n : ordered) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("key", n.run().key());
+            r.put("role", n.run().role());
+            r.put("architecture", n.run().spec().architecture().name());
+            r.put("seed", n.run().spec().seed());
+            r.put("epochs", n.run().spec().epochs());
+            r.put("teacher", n.run().parentKey());
+            r.put("teacherEpoch", n.run().hasParent() ? n.run().parentEpoch() : null);
+            r.put("status", n.stored() ? "stored" : "to train");
+            r.put("estimatedSeconds", n.estimatedSeconds());
+            r.put("claims", List.copyOf(n.claims()));
+            r.put("spec", n.run().spec().describe());
+            runs.add(r);
+        }
+        json.put("runs", runs);
+        Files.createDirectories(dir);
+        Path out = dir.resolve("plan.json");
+        Path tmp = Files.createTempFile(dir, "plan", ".tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return out;
+    }
+}

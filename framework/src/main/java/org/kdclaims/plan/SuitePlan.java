@@ -1,0 +1,195 @@
+package org.kdclaims.plan;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Every training run the selected claims need, made before anything trains: a graph of runs keyed
+ * by model key (a student's edge points at the teacher checkpoint it learns from), deduplicated
+ * across claims, each marked stored or to train, with its estimated cost. The order in which runs
+ * start is by critical path: the run with the longest chain of work behind it first.
+ */
+public final class SuitePlan {
+    /** A run of the plan: the request, the claims that need it, whether it is stored, its cost. */
+    public static final class Node {
+        private final RunRequest run;
+        private final Set<String> claims = new LinkedHashSet<>();
+        private final boolean stored;
+        private double estimatedSeconds;
+
+        Node(RunRequest run, boolean stored) {
+            this.run = run;
+            this.stored = stored;
+        }
+
+        public RunRequest run() {
+            return run;
+        }
+
+        public Set<String> claims() {
+            return claims;
+        }
+
+        public boolean stored() {
+            return stored;
+        }
+
+        public double estimatedSeconds() {
+            return stored ? 0 : estimatedSeconds;
+        }
+    }
+
+    /** A claim invocation the plan leaves out, and why (e.g. its data set is missing). */
+    public record Skipped(String claim, String reason) {
+    }
+
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    private final List<Skipped> skipped = new ArrayList<>();
+    private final Set<String> claims = new LinkedHashSet<>();
+
+    /** Adds a run needed by {@code claim}; a run already planned (by another claim) is shared. */
+    public synchronized void add(RunRequest run, String claim, boolean stored) {
+        Node n = nodes.computeIfAbsent(run.key(), k -> new Node(run, stored));
+        n.claims.add(claim);
+        claims.add(claim);
+        if (run.hasParent() && !nodes.containsKey(run.parentKey())) {
+            throw new IllegalStateException("run " + run.label() + " was planned before its teacher " + run.parentKey());
+        }
+    }
+
+    public synchronized void skip(String claim, String reason) {
+        skipped.add(new Skipped(claim, reason));
+    }
+
+    public synchronized void estimate(String key, double seconds) {
+        nodes.get(key).estimatedSeconds = seconds;
+    }
+
+    public synchronized Collection<Node> nodes() {
+        return List.copyOf(nodes.values());
+    }
+
+    public synchronized Node node(String key) {
+        return nodes.get(key);
+    }
+
+    public synchronized boolean contains(String key) {
+        return nodes.containsKey(key);
+    }
+
+    public synchronized List<Skipped> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    public synchronized Set<String> claims() {
+        return Set.copyOf(claims);
+    }
+
+    public List<Node> toTrain() {
+        return nodes().stream().filter(n -> !n.stored()).toList();
+    }
+
+    public List<Node> children(String key) {
+        return nodes().stream().filter(n -> key.equals(n.run().parentKey())).toList();
+    }
+
+    /** The estimated seconds of a run plus the longest chain of runs that learn from it. */
+    public Map<String, Double> criticalPath() {
+        Map<String, Double> memo = new HashMap<>();
+        Map<String, List<Node>> kids = new HashMap<>();
+        for (Node n : nodes()) {
+            if (n.run().hasParent()) {
+                kids.computeIfAbsent(n.run().parentKey(), k -> new ArrayList<>()).add(n);
+            }
+        }
+        for (Node n : nodes()) {
+            path(n, kids, memo);
+        }
+        return memo;
+    }
+
+    private static double path(Node n, Map<String, List<Node>> kids, Map<String, Double> memo) {
+        Double known = memo.get(n.run().key());
+        if (known != null) {
+            return known;
+        }
+        double longest = 0;
+        for (Node c : kids.getOrDefault(n.run().key(), List.of())) {
+            longest = Math.max(longest, path(c, kids, memo));
+        }
+        double p = n.estimatedSeconds() + longest;
+        memo.put(n.run().key(), p);
+        return p;
+    }
+
+    /** Runs to train in the order a single worker would start them: teachers first, then by critical path. */
+    public List<Node> order() {
+        return schedule(1).order;
+    }
+
+    /** Estimated wall seconds with {@code workers} runs at once (list scheduling over the graph). */
+    public double estimatedWallSeconds(int workers) {
+        return schedule(workers).makespan;
+    }
+
+    private record Schedule(List<Node> order, double makespan) {
+    }
+
+    /** Simulates the local executor: a ready run starts on the first free worker, longest critical path first. */
+    private Schedule schedule(int workers) {
+        Map<String, Double> priority = criticalPath();
+        Comparator<Node> byPriority = Comparator.comparingDouble((Node n) -> -priority.get(n.run().key()))
+                .thenComparing(n -> n.run().key());
+        PriorityQueue<Node> ready = new PriorityQueue<>(byPriority);
+        Map<String, List<Node>> waiting = new HashMap<>();
+        for (Node n : nodes()) {
+            if (n.stored()) {
+                continue;
+            }
+            if (n.run().hasParent() && !nodes.get(n.run().parentKey()).stored()) {
+                waiting.computeIfAbsent(n.run().parentKey(), k -> new ArrayList<>()).add(n);
+            } else {
+                ready.add(n);
+            }
+        }
+        TreeMap<Double, List<Node>> finishing = new TreeMap<>();
+        List<Node> order = new ArrayList<>();
+        double now = 0;
+        int busy = 0;
+        while (!ready.isEmpty() || !finishing.isEmpty()) {
+            while (busy < Math.max(1, workers) && !ready.isEmpty()) {
+                Node n = ready.poll();
+                order.add(n);
+                finishing.computeIfAbsent(now + n.estimatedSeconds(), k -> new ArrayList<>()).add(n);
+                busy++;
+            }
+            Map.Entry<Double, List<Node>> done = finishing.pollFirstEntry();
+            now = done.getKey();
+            for (Node n : done.getValue()) {
+                busy--;
+                ready.addAll(waiting.getOrDefault(n.run().key(), List.of()));
+            }
+        }
+        return new Schedule(order, now);
+    }
+
+    /** Models by role ("teacher", "student", ...) and architecture: [to train, stored]. */
+    public Map<String, int[]> byRoleAndArchitecture() {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Node n : nodes()) {
+            String role = n.run().role().split(" ")[0];
+            String k = role + " " + n.run().spec().architecture().name();
+            counts.computeIfAbsent(k, x -> new int[2])[n.stored() ? 1 : 0]++;
+        }
+        return counts;
+    }
+}
