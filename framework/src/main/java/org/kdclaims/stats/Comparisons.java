@@ -68,7 +68,7 @@ public final class Comparisons {
             }
         }
 
-        private static double[] bySeed(long[] order, long[] seeds, double[] values) {
+        static double[] bySeed(long[] order, long[] seeds, double[] values) {
             double[] out = new double[order.length];
             for (int i = 0; i < seeds.length; i++) {
                 out[Arrays.binarySearch(order, seeds[i])] = values[i];
