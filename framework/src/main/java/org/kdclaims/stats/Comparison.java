@@ -16,89 +16,124 @@ import org.apache.commons.math3.distribution.TDistribution;
  *       mean(A) - mean(B) > -margin is significant; else INCONCLUSIVE.</li>
  * </ul>
  * Effect size: Hedges' g (bias-corrected Cohen's d, pooled SD), negative when A is lower.
+ * When both arms share their seeds, {@link PairedComparison} is the more powerful test;
+ * {@link Comparisons} chooses between them. The verdict rules live in {@link Hypothesis}.
  */
 public record Comparison(String nameA, Summary a, String nameB, Summary b, String alternative, double margin,
-        double t, double df, double pValue, double pOpposite, double effectSize, double alpha, Verdict verdict) {
+        double t, double df, double pValue, double pOpposite, double effectSize, double alpha, Verdict verdict)
+        implements ArmComparison {
 
     public static final String METHOD = "Welch's t-test, one-sided";
 
     public static Comparison lessThan(String nameA, double[] a, String nameB, double[] b, double alpha) {
-        Welch w = Welch.of(a, b, 0);
-        Verdict v = !w.valid() ? Verdict.INCONCLUSIVE
-                : w.pLess() < alpha ? Verdict.SUPPORTED : w.pGreater() < alpha ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
-        return new Comparison(nameA, w.a, nameB, w.b, "mean(" + nameA + ") < mean(" + nameB + ")", 0, w.t, w.df,
-                w.pLess(), w.pGreater(), w.hedgesG(), alpha, v);
+        Welch w = new Welch(Summary.of(a), Summary.of(b));
+        return of(nameA, nameB, w, Hypothesis.lessThan(nameA, nameB, w::statistic, alpha), alpha);
     }
 
     public static Comparison notLowerThan(String nameA, double[] a, String nameB, double[] b, double margin,
             double alpha) {
-        if (!(margin >= 0)) {
-            throw new IllegalArgumentException("the non-inferiority margin must be >= 0, got " + margin);
+        Welch w = new Welch(Summary.of(a), Summary.of(b));
+        return of(nameA, nameB, w, Hypothesis.notLowerThan(nameA, nameB, margin, w::statistic, alpha), alpha);
+    }
+
+    private static Comparison of(String nameA, String nameB, Welch w, Hypothesis h, double alpha) {
+        return new Comparison(nameA, w.a, nameB, w.b, h.alternative(), h.margin(), h.reported().t(),
+                h.reported().df(), h.pValue(), h.pOpposite(), w.hedgesG(), alpha, h.verdict());
+    }
+
+    @Override
+    public String test() {
+        return METHOD;
+    }
+
+    @Override
+    public int nA() {
+        return a.n();
+    }
+
+    @Override
+    public int nB() {
+        return b.n();
+    }
+
+    @Override
+    public double meanDifference() {
+        return a.mean() - b.mean();
+    }
+
+    @Override
+    public double differenceCiLow() {
+        return meanDifference() - differenceHalfWidth();
+    }
+
+    @Override
+    public double differenceCiHigh() {
+        return meanDifference() + differenceHalfWidth();
+    }
+
+    private double differenceHalfWidth() {
+        Welch w = new Welch(a, b);
+        double df = w.df();
+        if (Double.isNaN(df)) {
+            return Double.NaN;
         }
-        Welch plain = Welch.of(a, b, 0);
-        Welch shifted = Welch.of(a, b, margin);
-        Verdict v = !plain.valid() ? Verdict.INCONCLUSIVE
-                : plain.pLess() < alpha ? Verdict.REFUTED : shifted.pGreater() < alpha ? Verdict.SUPPORTED
-                : Verdict.INCONCLUSIVE;
-        return new Comparison(nameA, plain.a, nameB, plain.b,
-                "mean(" + nameA + ") - mean(" + nameB + ") > -" + fmt(margin), margin, shifted.t, shifted.df,
-                shifted.pGreater(), plain.pLess(), plain.hedgesG(), alpha, v);
+        return w.se() == 0 ? 0 : new TDistribution(df).inverseCumulativeProbability(0.975) * w.se();
+    }
+
+    @Override
+    public String effectSizeName() {
+        return "Hedges' g";
+    }
+
+    @Override
+    public Power power(double alpha, double effect) {
+        return PowerAnalysis.welch(a.n(), a.sd(), b.n(), b.sd(), alpha, effect);
     }
 
     /** One line with both means, CIs, t, df, p and g: used in failure and abort messages. */
+    @Override
     public String describe(String metric) {
         return String.format(Locale.ROOT,
                 "%s: H: %s; %s = %s vs %s = %s; %s t = %.3f, df = %.1f, p = %.4g (alpha %.2f), Hedges' g = %.2f -> %s",
-                metric, alternative, nameA, fmt(a), nameB, fmt(b), METHOD, t, df, pValue, alpha, effectSize, verdict);
+                metric, alternative, nameA, Hypothesis.fmt(a), nameB, Hypothesis.fmt(b), METHOD, t, df, pValue, alpha,
+                effectSize, verdict);
     }
 
-    private static String fmt(Summary s) {
-        return String.format(Locale.ROOT, "%.4f [95%% CI %.4f, %.4f] (n=%d)", s.mean(), s.ciLow(), s.ciHigh(), s.n());
-    }
+    /** Welch's standard error and Welch-Satterthwaite degrees of freedom of mean(A) - mean(B). */
+    private record Welch(Summary a, Summary b) {
+        boolean valid() {
+            return a.n() >= 2 && b.n() >= 2;
+        }
 
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-    }
+        double se() {
+            return Math.sqrt(a.sd() * a.sd() / a.n() + b.sd() * b.sd() / b.n());
+        }
 
-    /** The Welch statistic of mean(A) - mean(B) + shift. */
-    private record Welch(Summary a, Summary b, double t, double df, double cdf, double hedgesG) {
-        static Welch of(double[] x, double[] y, double shift) {
-            Summary a = Summary.of(x);
-            Summary b = Summary.of(y);
-            if (a.n() < 2 || b.n() < 2) {
-                return new Welch(a, b, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        /** Welch-Satterthwaite; with no spread at all, n - 2 (the statistic is then decided by sign). */
+        double df() {
+            if (!valid()) {
+                return Double.NaN;
             }
             double va = a.sd() * a.sd() / a.n();
             double vb = b.sd() * b.sd() / b.n();
-            double se = Math.sqrt(va + vb);
-            double diff = a.mean() - b.mean() + shift;
+            return va + vb == 0 ? a.n() + b.n() - 2
+                    : (va + vb) * (va + vb) / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
+        }
+
+        /** The statistic of mean(A) - mean(B) + shift. */
+        TStatistic statistic(double shift) {
+            return valid() ? TStatistic.of(a.mean() - b.mean() + shift, se(), df()) : TStatistic.UNDEFINED;
+        }
+
+        double hedgesG() {
+            if (!valid()) {
+                return Double.NaN;
+            }
             int n = a.n() + b.n();
             double pooled = Math.sqrt(((a.n() - 1) * a.sd() * a.sd() + (b.n() - 1) * b.sd() * b.sd()) / (n - 2));
             double rawDiff = a.mean() - b.mean();
-            double g = pooled == 0 ? (rawDiff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, rawDiff))
+            return pooled == 0 ? (rawDiff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, rawDiff))
                     : rawDiff / pooled * (1 - 3.0 / (4 * n - 9));
-            if (se == 0) {
-                // no spread in either arm: the sign of the difference is certain, or there is none
-                double t = diff == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, diff);
-                return new Welch(a, b, t, n - 2, diff < 0 ? 0 : diff > 0 ? 1 : 0.5, g);
-            }
-            double t = diff / se;
-            double df = (va + vb) * (va + vb) / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
-            return new Welch(a, b, t, df, new TDistribution(df).cumulativeProbability(t), g);
-        }
-
-        boolean valid() {
-            return !Double.isNaN(t);
-        }
-
-        /** One-sided p of "mean(A) + shift < mean(B)". */
-        double pLess() {
-            return cdf;
-        }
-
-        /** One-sided p of "mean(A) + shift > mean(B)". */
-        double pGreater() {
-            return 1 - cdf;
         }
     }
 }
