@@ -118,6 +118,7 @@ public final class BaselineMain {
         }
         RunResults baseline = ResultsStore.readMerged(baselineFile);
         Comparison cmp = BaselineComparison.compare(baseline, results, tol);
+        out.println("kd-claims baseline: " + cmp.describeMode());
         cmp.findings().stream().sorted((x, y) -> Boolean.compare(y.regression(), x.regression()))
                 .map(Finding::describe).forEach(out::println);
         byte[] cmpJson = Json.mapper().writeValueAsBytes(cmp);

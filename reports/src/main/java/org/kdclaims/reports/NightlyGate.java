@@ -28,7 +28,9 @@ import java.util.Set;
  * <p>The build runs it inside Maven (exec:java), so {@link #main} never calls System.exit: it
  * returns when the check passes and throws {@link Failed} (a message without a stack trace,
  * which Maven prints as the reason the build failed) when it does not; from a shell that is
- * exit status 1. {@link #run} gives the status: 0 passed, 1 regression, 2 no comparison. With {@code --accept} (or
+ * exit status 1. What counts as a regression depends on the comparison's mode (printed first): with the
+ * baseline's seeds any verdict change, drift or determinism break; with fresh seeds (replication) only a
+ * verdict that flips between SUPPORTED and REFUTED. {@link #run} gives the status: 0 passed, 1 regression, 2 no comparison. With {@code --accept} (or
  * {@code --accept=true}: the run was just accepted as the new baseline) it only says so and exits 0.
  */
 public final class NightlyGate {
@@ -89,6 +91,9 @@ public final class NightlyGate {
                 }
             }
             Path report = dir.resolve("index.html").toAbsolutePath();
+            if (!cmp.describeMode().isEmpty()) {
+                out.println("kd-claims nightly: " + cmp.describeMode());
+            }
             if (!cmp.anyRegression()) {
                 out.println("kd-claims nightly: no regression against baseline run " + cmp.baselineRunId()
                         + " (" + cmp.findings().size() + " findings); report " + report.toUri());

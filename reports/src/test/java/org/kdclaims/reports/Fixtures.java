@@ -2,13 +2,17 @@ package org.kdclaims.reports;
 
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.Curve;
+import org.kdclaims.reports.model.CurvePoint;
 import org.kdclaims.reports.model.EpochMetrics;
 import org.kdclaims.reports.model.PaperValue;
 import org.kdclaims.reports.model.Plot;
 import org.kdclaims.reports.model.Point;
+import org.kdclaims.reports.model.Premise;
 import org.kdclaims.reports.model.RunInfo;
 import org.kdclaims.reports.model.RunResults;
 import org.kdclaims.reports.model.Series;
+import org.kdclaims.reports.model.Statistics;
 import org.kdclaims.reports.model.TestResult;
 import org.kdclaims.reports.model.TrainingRunRecord;
 
@@ -39,7 +43,80 @@ public final class Fixtures {
         versions.put("dl4j", "1.0.0-M2.1");
         versions.put("git", "3c9e1f2 (dirty)");
         return new RunInfo(RUN_ID, "2025-11-28T10:30:00Z", "2025-11-28T11:02:13Z", "small", "CIFAR-10 (10k subset)",
-                "linux-x86_64-onednn-avx2", 2, versions, "ci-runner-3");
+                "linux-x86_64-onednn-avx2", 2, versions, "ci-runner-3", null, "avx2");
+    }
+
+    /** The same run with another seed base and instruction set, e.g. a fresh-seed replication run. */
+    public static RunInfo run(Long seedBase, String cpuIsa) {
+        RunInfo r = run();
+        return new RunInfo(r.runId(), r.startedAt(), r.finishedAt(), r.scale(), r.dataset(), r.nativeBuild(),
+                r.threads(), r.versions(), r.host(), seedBase, cpuIsa);
+    }
+
+    /**
+     * Results that use every verdict field: a two-arm claim with statistics and premises that
+     * hold, a claim outside the paper's regime, and an inconclusive curve claim whose test could
+     * not detect the paper's effect. Run with a replication seed base on AVX-512.
+     */
+    public static RunResults verdictResults() {
+        return new RunResults(RunResults.SCHEMA, run(1000L, "avx512_core"),
+                List.of(c2OutsideRegime(), c4WithStatistics(), c5Curve()));
+    }
+
+    /** {@link #c4Supported()} with its statistics and premises. */
+    public static ClaimResult c4WithStatistics() {
+        ClaimResult c = c4Supported();
+        Statistics stats = new Statistics("paired t-test, one-sided", "paired by seed, 3 pairs", 0.62,
+                -0.457, -0.62, -0.29, 0, 0.0041, 0.05, 0.21, -1.63, null, true, null, null);
+        return withVerdictFields(c, c.verdict(), stats, List.of(teacherPremise(46.1, true)),
+                ClaimResult.IN_REGIME, null, null);
+    }
+
+    /** A claim whose teacher was no better than the student: outside the regime the paper speaks about. */
+    public static ClaimResult c2OutsideRegime() {
+        ClaimResult c = new ClaimResult("C2", "Distillation from a weak teacher", "Table 1",
+                "A more accurate teacher distils into a better student.",
+                "mean(KD) - mean(scratch) < 0", "test error %", List.of(),
+                List.of(arm("KD", 57.1, 57.9, 58.4), arm("scratch", 56.0, 55.8, 56.3)),
+                new TestResult("paired t-test", "less", 5.2, 2, 0.98, 2.9, 0.05),
+                ClaimResult.OUTSIDE_REGIME, "passed", params("tau", "4"), List.of(), List.of(), 95.0, null);
+        Statistics stats = new Statistics("paired t-test, one-sided", "paired by seed, 3 pairs", 0.35,
+                1.77, 0.9, 2.6, 0, 0.98, 0.05, 1.1, -0.8, null, false, null, null);
+        return withVerdictFields(c, ClaimResult.OUTSIDE_REGIME, stats,
+                List.of(teacherPremise(58.3, false), new Premise("student trains", "the scratch student beats chance",
+                        56.0, 90.0, "% test error", true)),
+                ClaimResult.OUTSIDE_REGIME, ClaimResult.REFUTED, null);
+    }
+
+    /** Student error over teacher width, an interior minimum the paper shows; inconclusive here. */
+    public static ClaimResult c5Curve() {
+        Curve curve = new Curve("teacher width", "INTERIOR_MINIMUM", List.of(
+                new CurvePoint("WRN16-1", 1, arm("WRN16-1", 56.2, 55.1, 55.9), 8.76, false),
+                new CurvePoint("WRN16-3", 3, arm("WRN16-3", 54.0, 54.9, 54.2), 7.61, true),
+                new CurvePoint("WRN16-8", 8, arm("WRN16-8", 54.6, 55.3, 54.8), 7.98, true),
+                new CurvePoint("WRN16-10", 10, arm("WRN16-10", 55.0, 55.4, 55.9), null, false)));
+        Statistics stats = new Statistics("Holm-adjusted paired t-tests (4 comparisons)", "paired by seed, 3 pairs",
+                0.41, -0.53, -1.6, 0.54, 0.25, 0.21, 0.05, 2.4, -0.37, 58, false, "Holm over 4 comparisons",
+                "adaptive seeds: 3 -> 5 (2 rounds), O'Brien-Fleming alpha spending");
+        ClaimResult c = new ClaimResult("C5", "Student error has an interior minimum over teacher width", "Fig. 2",
+                "Students of medium teachers are best.", "error(WRN16-3) < error(WRN16-8)", "test error %",
+                List.of(), List.of(), null, ClaimResult.INCONCLUSIVE, "aborted", params("seeds", "3"),
+                List.of(), List.of(), 300.0, null);
+        return withVerdictFields(c, ClaimResult.INCONCLUSIVE, stats, List.of(teacherPremise(46.1, true)),
+                ClaimResult.IN_REGIME, null, curve);
+    }
+
+    public static ClaimResult withVerdictFields(ClaimResult c, String verdict, Statistics statistics,
+                                                List<Premise> premises, String regime, String statisticalVerdict,
+                                                Curve curve) {
+        return new ClaimResult(c.id(), c.displayName(), c.source(), c.statement(), c.hypothesis(), c.metric(),
+                c.paper(), c.arms(), c.test(), verdict, c.outcome(), c.parameters(), c.runs(), c.plots(),
+                c.wallSeconds(), c.note(), statistics, premises, regime, statisticalVerdict, curve);
+    }
+
+    private static Premise teacherPremise(double teacherError, boolean holds) {
+        return new Premise("teacher more accurate than student",
+                "every teacher's test error is below the scratch student's", teacherError, 56.0, "% test error", holds);
     }
 
     public static ClaimResult c4Supported() {

@@ -52,6 +52,12 @@ public final class AllureFiles {
         env.put("kd.data", run.dataset());
         env.put("native build", run.nativeBuild());
         env.put("threads", String.valueOf(run.threads()));
+        if (run.cpuIsa() != null) {
+            env.put("CPU ISA", run.cpuIsa());
+        }
+        if (run.seedBase() != null) {
+            env.put("seed base", String.valueOf(run.seedBase()));
+        }
         run.versions().forEach((k, v) -> env.put(k, v));
         env.put("host", run.host());
         env.put("run id", run.runId());
@@ -88,10 +94,17 @@ public final class AllureFiles {
 
         List<Finding> sorted = cmp.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> !f.regression())).toList();
-        StringBuilder text = new StringBuilder(summary).append("\n\n");
+        StringBuilder text = new StringBuilder(summary).append("\n");
+        if (!cmp.describeMode().isEmpty()) {
+            text.append(cmp.describeMode()).append('\n');
+        }
+        text.append('\n');
         sorted.forEach(f -> text.append(f.describe()).append('\n'));
         // the description: the summary and what failed; every finding is a step and in the attachment
         StringBuilder md = new StringBuilder("**").append(markdown(summary)).append("**\n\n");
+        if (!cmp.describeMode().isEmpty()) {
+            md.append(markdown(cmp.describeMode())).append("\n\n");
+        }
         regressions.forEach(f -> md.append("- **REGRESSION** `").append(f.kind()).append("` ")
                 .append(markdown(where(f))).append(markdown(f.message())).append('\n'));
         md.append(regressions.isEmpty() ? "" : "\n").append("All ").append(cmp.findings().size())
@@ -173,6 +186,9 @@ public final class AllureFiles {
         params.addObject().put("name", "baseline").put("value", baseline);
         params.addObject().put("name", "baseline run").put("value", String.valueOf(cmp.baselineRunId()));
         params.addObject().put("name", "current run").put("value", String.valueOf(cmp.currentRunId()));
+        if (cmp.mode() != null) {
+            params.addObject().put("name", "mode").put("value", cmp.mode().name().toLowerCase(java.util.Locale.ROOT));
+        }
         if (run != null) {
             params.addObject().put("name", "scale").put("value", String.valueOf(run.scale()));
             params.addObject().put("name", "data").put("value", String.valueOf(run.dataset()));

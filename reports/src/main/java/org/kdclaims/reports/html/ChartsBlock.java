@@ -8,7 +8,10 @@ import java.util.List;
 
 import static org.kdclaims.reports.html.Html.esc;
 
-/** The claim's own plots followed by the learning curves derived from its runs, inline SVG. */
+/**
+ * The verdict's charts (curve, or arms and difference; see {@link VerdictCharts}), then the claim's
+ * own plots and the learning curves derived from its runs, inline SVG.
+ */
 final class ChartsBlock {
     private ChartsBlock() {
     }
@@ -17,10 +20,15 @@ final class ChartsBlock {
         List<Plot> plots = new ArrayList<>(c.plots());
         plots.addAll(LearningCurves.of(c.runs()));
         plots.removeIf(p -> p.series().stream().allMatch(s -> s.points().isEmpty()));
-        if (plots.isEmpty()) {
+        List<VerdictCharts.Figure> verdictCharts = verdictCharts(c, out);
+        if (plots.isEmpty() && verdictCharts.isEmpty()) {
             return;
         }
         out.append("<h3>Charts</h3>\n<div class=\"charts\">\n");
+        for (VerdictCharts.Figure f : verdictCharts) {
+            out.append("<figure class=\"chart verdict-chart\" title=\"").append(esc(f.title())).append("\">")
+                    .append(f.svg()).append("</figure>\n");
+        }
         for (Plot p : plots) {
             out.append("<figure class=\"chart\" title=\"").append(esc(p.title())).append("\">");
             try {
@@ -33,5 +41,15 @@ final class ChartsBlock {
             out.append("</figure>\n");
         }
         out.append("</div>\n");
+    }
+
+    private static List<VerdictCharts.Figure> verdictCharts(ClaimResult c, StringBuilder out) {
+        try {
+            return VerdictCharts.of(c);
+        } catch (RuntimeException e) {
+            out.append("<p class=\"note\">The verdict chart could not be drawn: ")
+                    .append(esc(String.valueOf(e.getMessage()))).append("</p>\n");
+            return List.of();
+        }
     }
 }

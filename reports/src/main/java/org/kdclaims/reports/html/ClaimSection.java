@@ -18,9 +18,11 @@ final class ClaimSection {
                 .append(anchor(c, index)).append("\">\n<div class=\"claim-head\"><span class=\"id\">")
                 .append(esc(c.id())).append("</span><h2>").append(esc(title(c))).append("</h2>")
                 .append(Verdicts.badge(c.verdict()))
+                .append(secondaryVerdict(c))
                 .append("<span class=\"sub\">test ").append(esc(Fmt.text(c.outcome())))
                 .append(" \u00b7 source: ").append(esc(Fmt.text(c.source())))
                 .append(" \u00b7 ").append(esc(Fmt.duration(c.wallSeconds()))).append("</span></div>\n");
+        StatisticsBlock.renderNotices(c, out);
         out.append("<div class=\"statement\">").append(esc(Fmt.text(c.statement()))).append("</div>\n");
         out.append("<dl class=\"kv\"><dt>hypothesis</dt><dd>").append(esc(Fmt.text(c.hypothesis())))
                 .append("</dd><dt>metric</dt><dd>").append(esc(Fmt.text(c.metric()))).append("</dd></dl>\n");
@@ -30,12 +32,22 @@ final class ClaimSection {
         NumbersTable.render(c, out);
         out.append("<div class=\"cols\">\n<div>\n<h3>Statistical test</h3>\n");
         test(c.test(), c.verdict(), out);
+        StatisticsBlock.render(c, out);
         out.append("</div>\n<div>\n<h3>Parameters</h3>\n");
         parameters(c.parameters(), out);
+        PremisesTable.render(c, out);
         out.append("</div>\n</div>\n");
         ChartsBlock.render(c, out);
         RunsTable.render(c.runs(), out);
         out.append("</section>\n");
+    }
+
+    /** Outside the regime, what the statistics alone said: secondary, never a verdict badge. */
+    private static String secondaryVerdict(ClaimResult c) {
+        if (!c.outsideRegime() || c.statisticalVerdict() == null) {
+            return "";
+        }
+        return "<span class=\"secondary-verdict\">statistics alone: " + esc(c.statisticalVerdict()) + "</span>";
     }
 
     /** The display name when it says more than the id, else the id. */

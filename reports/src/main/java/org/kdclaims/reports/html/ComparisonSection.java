@@ -36,7 +36,11 @@ public final class ComparisonSection {
                 .append(regressions > 0 ? regressions + " regression" + (regressions == 1 ? "" : "s")
                         : "No regression").append("</b> against baseline run ")
                 .append(esc(cmp.baselineRunId() == null ? "(unknown)" : cmp.baselineRunId()))
-                .append(" \u00b7 ").append(sorted.size()).append(" findings</p>\n<ul class=\"findings\">\n");
+                .append(" \u00b7 ").append(sorted.size()).append(" findings</p>\n");
+        if (!cmp.describeMode().isEmpty()) {
+            out.append("<p class=\"comparison-mode\">").append(esc(cmp.describeMode())).append("</p>\n");
+        }
+        out.append("<ul class=\"findings\">\n");
         for (Finding f : sorted) {
             out.append("<li class=\"").append(f.regression() ? "finding-bad" : "finding-ok").append("\"><b>")
                     .append(esc(f.kind().name())).append("</b> ");

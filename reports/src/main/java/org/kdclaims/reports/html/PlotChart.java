@@ -30,10 +30,10 @@ import java.awt.geom.Ellipse2D;
  */
 public final class PlotChart {
     /** Okabe-Ito palette: distinguishable with the common colour-vision deficiencies. */
-    private static final Color[] PALETTE = {
+    static final Color[] PALETTE = {
             new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
             new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442)};
-    private static final String FONT = "SansSerif";
+    static final String FONT = "SansSerif";
 
     private PlotChart() {
     }
@@ -59,25 +59,31 @@ public final class PlotChart {
         boolean wholeX = plot.series().stream().flatMap(s -> s.points().stream()).allMatch(p -> p.x() == Math.rint(p.x()));
         x.setStandardTickUnits(wholeX ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
         y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
-        XYPlot xy = new XYPlot(data, x, y, renderer);
+        return styled(plot.title(), new XYPlot(data, x, y, renderer), true);
+    }
+
+    /** The page's look for any x-y plot: white, light grid, bold title, legend below (if wanted). */
+    static JFreeChart styled(String title, XYPlot xy, boolean legend) {
         xy.setBackgroundPaint(Color.WHITE);
         xy.setDomainGridlinePaint(new Color(0xE1E4E8));
         xy.setRangeGridlinePaint(new Color(0xE1E4E8));
         xy.setOutlinePaint(new Color(0xD0D7DE));
         xy.setAxisOffset(RectangleInsets.ZERO_INSETS);
 
-        JFreeChart chart = new JFreeChart(null, null, xy, true);
+        JFreeChart chart = new JFreeChart(null, null, xy, legend);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setTitle(new TextTitle(plot.title() == null ? "" : plot.title(), new Font(FONT, Font.BOLD, 14)));
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(new Font(FONT, Font.PLAIN, 11));
-        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        chart.setTitle(new TextTitle(title == null ? "" : title, new Font(FONT, Font.BOLD, 14)));
+        if (legend) {
+            LegendTitle l = chart.getLegend();
+            l.setPosition(RectangleEdge.BOTTOM);
+            l.setItemFont(new Font(FONT, Font.PLAIN, 11));
+            l.setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        }
         chart.setAntiAlias(true);
         return chart;
     }
 
-    private static NumberAxis axis(String label) {
+    static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label == null ? "" : label);
         a.setAutoRangeIncludesZero(false);
         a.setLabelFont(new Font(FONT, Font.PLAIN, 12));
@@ -85,7 +91,7 @@ public final class PlotChart {
         return a;
     }
 
-    private static XYErrorRenderer errorRenderer() {
+    static XYErrorRenderer errorRenderer() {
         XYErrorRenderer r = new XYErrorRenderer();
         r.setDrawXError(false);
         r.setDrawYError(true);

@@ -33,6 +33,12 @@ final class RunHeader {
             kv(out, "dataset", run.dataset());
             kv(out, "native build", run.nativeBuild());
             kv(out, "threads", String.valueOf(run.threads()));
+            if (run.cpuIsa() != null) {
+                kv(out, "CPU ISA (oneDNN)", run.cpuIsa());
+            }
+            if (run.seedBase() != null) {
+                kv(out, "seed base", run.seedBase() + " (fresh seeds for every claim)");
+            }
             kv(out, "host", run.host());
             kv(out, "started", run.startedAt());
             kv(out, "finished", run.finishedAt() == null ? "not finished (interrupted or still running)"
@@ -52,6 +58,10 @@ final class RunHeader {
     private static void summary(List<ClaimResult> claims, StringBuilder out) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         VERDICTS.forEach(v -> counts.put(v, 0));
+        // counted apart from the three statistical verdicts; shown once any claim had its premises checked
+        if (claims.stream().anyMatch(c -> c.regime() != null || c.outsideRegime())) {
+            counts.put(ClaimResult.OUTSIDE_REGIME, 0);
+        }
         int other = 0;
         double wall = 0;
         for (ClaimResult c : claims) {
@@ -64,7 +74,7 @@ final class RunHeader {
         }
         out.append("<div class=\"summary\">\n");
         counts.forEach((v, n) -> out.append("<div class=\"count ").append(Verdicts.cssClass(v)).append("\"><b>")
-                .append(n).append("</b>").append(esc(v)).append("</div>\n"));
+                .append(n).append("</b>").append(esc(Verdicts.label(v))).append("</div>\n"));
         if (other > 0) {
             out.append("<div class=\"count v-OTHER\"><b>").append(other).append("</b>NO VERDICT</div>\n");
         }

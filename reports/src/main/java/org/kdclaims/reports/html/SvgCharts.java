@@ -7,6 +7,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
 
 import java.awt.Rectangle;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -29,14 +30,34 @@ public final class SvgCharts {
     }
 
     public static String svg(JFreeChart chart) {
+        return stacked(List.of(chart), new int[] {HEIGHT});
+    }
+
+    /**
+     * Several charts one above the other in one SVG, each {@link #WIDTH} wide and as high as
+     * {@code heights} says: panels with their own scales that belong together (e.g. arm means
+     * and their difference).
+     */
+    public static String stacked(List<JFreeChart> charts, int[] heights) {
+        if (charts.size() != heights.length) {
+            throw new IllegalArgumentException(charts.size() + " charts but " + heights.length + " heights");
+        }
+        int total = 0;
+        for (int h : heights) {
+            total += h;
+        }
         String id = "kdchart" + COUNTER.incrementAndGet();
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, total);
         g.setDefsKeyPrefix(id + "-");
         // two decimals are plenty at screen resolution and halve the page size
         g.setGeomDoubleConverter(SvgCharts::twoDecimals);
         g.setTransformDoubleConverter(SvgCharts::twoDecimals);
-        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-        String svg = g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, HEIGHT),
+        int top = 0;
+        for (int i = 0; i < charts.size(); i++) {
+            charts.get(i).draw(g, new Rectangle(0, top, WIDTH, heights[i]));
+            top += heights[i];
+        }
+        String svg = g.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, total),
                 PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
         return XMLNS.matcher(svg).replaceAll("");
     }

@@ -89,4 +89,11 @@ class ClaimReportTest {
         }
         return n;
     }
+
+    @Test
+    void theComparisonSectionSaysWhichModeRan() {
+        Comparison cmp = new Comparison("b", Fixtures.RUN_ID, List.of(), org.kdclaims.reports.baseline.ComparisonMode.REPLICATION,
+                "fresh seeds: seed base of each claim in the baseline, 1000 in this run");
+        assertThat(ComparisonSection.render(cmp)).contains("<p class=\"comparison-mode\">replication mode: fresh seeds");
+    }
 }

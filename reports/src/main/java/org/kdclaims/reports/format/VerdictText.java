@@ -1,0 +1,118 @@
+package org.kdclaims.reports.format;
+
+import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.Premise;
+import org.kdclaims.reports.model.Statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The sentences and labelled values that explain a verdict, written once so that the HTML report,
+ * the Allure result and the terminal say the same thing in the same words. Plain text: each
+ * caller escapes it for its own format.
+ */
+public final class VerdictText {
+    /** A labelled value of the statistics, e.g. ("difference", "-0.457 [-0.62, -0.29] vs margin 0"). */
+    public record Row(String label, String value) {
+    }
+
+    private VerdictText() {
+    }
+
+    /** The statistics as labelled values, in reading order; rows without a value are left out. */
+    public static List<Row> rows(ClaimResult c) {
+        Statistics s = c.statistics();
+        List<Row> rows = new ArrayList<>();
+        if (s == null) {
+            return rows;
+        }
+        add(rows, "test", s.test());
+        add(rows, "pairing", s.pairing() == null ? null
+                : s.pairing() + (s.correlation() == null ? "" : ", correlation " + Fmt.num(s.correlation())));
+        add(rows, "difference (95 % CI)", Fmt.num(s.difference()) + " [" + Fmt.num(s.differenceCiLow()) + ", "
+                + Fmt.num(s.differenceCiHigh()) + "] vs margin " + Fmt.num(s.margin()));
+        add(rows, "p value", Fmt.p(s.pValue()) + " (\u03b1 = " + Fmt.num(s.alpha()) + ")");
+        add(rows, "detectable at 80 % power", Fmt.num(s.detectableDifference()) + " with " + seeds(c));
+        add(rows, "paper's difference", s.paperDifference() == null ? "not given by the paper"
+                : Fmt.num(s.paperDifference()));
+        add(rows, "can detect the paper's effect", s.canDetectPaperEffect() == null ? null
+                : s.canDetectPaperEffect() ? "yes" : "no");
+        if (ClaimResult.INCONCLUSIVE.equals(effectiveVerdict(c))) {
+            seedsNeeded(c).ifPresent(n -> add(rows, "seeds to detect the paper's difference", n));
+        }
+        add(rows, "multiplicity", s.multiplicity());
+        add(rows, "sequential design", s.sequential());
+        return rows;
+    }
+
+    /**
+     * "This test could not detect the paper's effect (x points); it detects y points at 80 % power
+     * with n seeds." when the statistics say so; empty otherwise.
+     */
+    public static Optional<String> detectabilityWarning(ClaimResult c) {
+        Statistics s = c.statistics();
+        if (s == null || !s.missesPaperEffect()) {
+            return Optional.empty();
+        }
+        return Optional.of("This test could not detect the paper's effect (" + points(s.paperDifference())
+                + "); it detects " + points(s.detectableDifference()) + " at 80 % power with " + seeds(c) + ".");
+    }
+
+    /** How many seeds per arm would detect the paper's difference, as a phrase; empty if unknown. */
+    public static Optional<String> seedsNeeded(ClaimResult c) {
+        Statistics s = c.statistics();
+        if (s == null || s.seedsToDetectPaper() == null) {
+            return Optional.empty();
+        }
+        if (s.seedsToDetectPaper() == Statistics.UNREACHABLE) {
+            return Optional.of("unreachable: no affordable number of seeds detects the paper's difference");
+        }
+        return Optional.of(s.seedsToDetectPaper() + " seeds per arm (80 % power)");
+    }
+
+    /**
+     * For a claim outside the paper's regime: which premises failed, with our numbers, and what the
+     * statistics alone said. Empty for a claim in the regime or not checked.
+     */
+    public static Optional<String> regimeNotice(ClaimResult c) {
+        if (!c.outsideRegime()) {
+            return Optional.empty();
+        }
+        List<Premise> failed = c.failedPremises();
+        String premises = failed.isEmpty() ? "a premise of the paper does not hold"
+                : "failed premise" + (failed.size() == 1 ? "" : "s") + ": " + failed.stream()
+                        .map(VerdictText::premise).collect(Collectors.joining("; "));
+        return Optional.of("Outside the paper's regime: " + premises + ". The verdict is not evidence for or"
+                + " against the paper" + (c.statisticalVerdict() == null ? "."
+                : "; the statistics alone said " + c.statisticalVerdict() + "."));
+    }
+
+    /** "teacher more accurate than student (observed 58.3, threshold 56 % test error)". */
+    public static String premise(Premise p) {
+        return p.name() + " (observed " + Fmt.num(p.observed()) + ", threshold " + Fmt.num(p.threshold())
+                + (p.unit() == null || p.unit().isBlank() ? "" : " " + p.unit()) + ")";
+    }
+
+    /** The statistical verdict of a claim outside the regime, else the verdict. */
+    public static String effectiveVerdict(ClaimResult c) {
+        return c.outsideRegime() && c.statisticalVerdict() != null ? c.statisticalVerdict() : c.verdict();
+    }
+
+    private static String seeds(ClaimResult c) {
+        int n = c.fewestSeeds();
+        return n + (n == 1 ? " seed" : " seeds");
+    }
+
+    private static String points(Double d) {
+        return d == null ? Fmt.NONE + " points" : Fmt.num(Math.abs(d)) + " points";
+    }
+
+    private static void add(List<Row> rows, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            rows.add(new Row(label, value));
+        }
+    }
+}
