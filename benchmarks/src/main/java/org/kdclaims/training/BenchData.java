@@ -2,7 +2,7 @@ package org.kdclaims.training;
 
 import java.util.SplittableRandom;
 
-/** A fixed random batch of normalised CIFAR-sized images, labels and teacher logits. */
+/** A fixed random batch of normalised CIFAR-sized (or smaller) images, labels and teacher logits. */
 final class BenchData {
     static final int CHANNELS = 3;
     static final int SIZE = 32;
@@ -15,9 +15,14 @@ final class BenchData {
     final float[] logits;
 
     BenchData(int n, long seed) {
+        this(n, seed, SIZE);
+    }
+
+    /** A batch of {@code size} x {@code size} images. */
+    BenchData(int n, long seed, int size) {
         this.n = n;
         SplittableRandom r = new SplittableRandom(seed);
-        features = new float[n * CHANNELS * SIZE * SIZE];
+        features = new float[n * CHANNELS * size * size];
         for (int i = 0; i < features.length; i++) {
             features[i] = (float) r.nextGaussian();
         }

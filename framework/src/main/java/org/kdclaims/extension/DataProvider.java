@@ -1,5 +1,6 @@
 package org.kdclaims.extension;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -47,11 +48,17 @@ final class DataProvider {
         if (!realDataRequested()) {
             return Optional.empty();
         }
-        if (kind == Dataset.Kind.FASHION_MNIST) {
-            return DataLocations.fashionMnist().isPresent() ? Optional.empty()
-                    : Optional.of(DataLocations.howToProvideFashionMnist());
+        boolean fashion = kind == Dataset.Kind.FASHION_MNIST;
+        Optional<Path> location = fashion ? DataLocations.fashionMnist() : DataLocations.cifar10();
+        String fix = fashion ? DataLocations.howToProvideFashionMnist() : DataLocations.howToProvideCifar10();
+        if (location.isEmpty()) {
+            return Optional.of(fix);
         }
-        return DataLocations.cifar10().isPresent() ? Optional.empty() : Optional.of(DataLocations.howToProvideCifar10());
+        if (!Files.exists(location.get())) {
+            return Optional.of("the configured " + (fashion ? "Fashion-MNIST" : "CIFAR-10") + " location "
+                    + location.get() + " does not exist. " + fix);
+        }
+        return Optional.empty();
     }
 
     static TrainingData load(Dataset.Kind kind, ScaleProfile profile) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kdclaims.annotations.Dataset;
@@ -39,8 +38,8 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ExperimentRuntime.class);
     /** The runtime of the launcher session, when {@link SuitePlanListener} made one. */
     private static volatile ExperimentRuntime suite;
-    /** Tests only: wraps how one run is trained (to simulate a diverged or killed run). */
-    static volatile UnaryOperator<RunTrainer> trainerOverride = UnaryOperator.identity();
+    /** Tests only: steps into training (to simulate a diverged or killed run). */
+    static volatile TrainingHooks hooks = TrainingHooks.NONE;
 
     private final Settings settings;
     private final ScaleProfile profile;
@@ -51,6 +50,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private final Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
     private final Set<String> trainedHere = ConcurrentHashMap.newKeySet();
     private final Set<String> recordedOnce = ConcurrentHashMap.newKeySet();
+    private final Set<String> planned = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     /** Teacher logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
     private final TeacherLogitCache teacherLogits = new TeacherLogitCache(
@@ -126,6 +126,15 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         return Map.copyOf(data);
     }
 
+    /** Marks a run as planned in this session; false if it already was. */
+    boolean plan(String key) {
+        return planned.add(key);
+    }
+
+    boolean wasPlanned(String key) {
+        return planned.contains(key);
+    }
+
     /** The outcome of a run planned in this session, if it was. */
     Optional<RunOutcome> outcome(String key) {
         return Optional.ofNullable(outcomes.get(key));
@@ -142,6 +151,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
 
     /** How a run is trained: its teacher's checkpoint from the store, progress per epoch, resumable. */
     RunTrainer trainer() {
+        TrainingHooks h = hooks;
         RunTrainer plain = run -> {
             TrainingData d = data(run.data());
             Teacher teacher = null;
@@ -151,9 +161,9 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
             }
             Teacher t = teacher;
             models.getOrTrain(run.key(), run.basis(), () -> Trainer.train(run.spec(), d, t,
-                    ProgressListener.console(run.role()), models.journal(run.key())));
+                    ProgressListener.console(run.role()), h.journal(run, models.journal(run.key()))));
         };
-        return trainerOverride.apply(plain);
+        return h.wrap(plain);
     }
 
     /**

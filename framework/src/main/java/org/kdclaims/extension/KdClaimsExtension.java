@@ -32,7 +32,8 @@ public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback,
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (Settings.from(context::getConfigurationParameter).planOnly()) {
+        // plan only: the class still runs its beforeAll (which plans and prints), its claims do not
+        if (Settings.from(context::getConfigurationParameter).planOnly() && context.getTestMethod().isPresent()) {
             return ConditionEvaluationResult.disabled("-Dkd.plan=only: the plan was printed and written to"
                     + " plan.json; nothing was trained and no claim was judged");
         }

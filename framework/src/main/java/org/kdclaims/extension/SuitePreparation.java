@@ -27,6 +27,7 @@ final class SuitePreparation {
 
     static void prepare(ExperimentRuntime runtime, List<ClaimPlan> invocations) {
         SuitePlan plan = new SuitePlan();
+        boolean anyNew = false;
         for (ClaimPlan c : invocations) {
             String name = name(c);
             Optional<String> missing = DataProvider.missing(c.dataset());
@@ -35,12 +36,15 @@ final class SuitePreparation {
                 continue;
             }
             for (RunRequest r : new ArmModels(c, runtime).runs()) {
-                boolean known = runtime.outcome(r.key()).isPresent() || runtime.models().contains(r.key());
-                plan.add(r, name, known);
+                boolean planned = runtime.wasPlanned(r.key());
+                anyNew |= !planned;
+                plan.add(r, name, planned || runtime.models().contains(r.key()));
             }
         }
+        plan.nodes().forEach(n -> runtime.plan(n.run().key()));
         Settings s = runtime.settings();
-        if (plan.toTrain().isEmpty() && !s.planOnly()) {
+        // a class whose runs the suite's plan already covered (or that has nothing to train) says nothing
+        if (!anyNew || plan.toTrain().isEmpty() && !s.planOnly()) {
             return;
         }
         LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());

@@ -1,0 +1,22 @@
+package org.kdclaims.extension;
+
+import org.kdclaims.plan.RunRequest;
+import org.kdclaims.plan.RunTrainer;
+import org.kdclaims.training.RunJournal;
+
+/**
+ * Where the extension's own tests step into training, to make a run diverge or a suite die in the
+ * middle of a run without waiting for a real NaN or a real kill. Production uses {@link #NONE}.
+ */
+interface TrainingHooks {
+    TrainingHooks NONE = new TrainingHooks() {
+    };
+
+    default RunTrainer wrap(RunTrainer trainer) {
+        return trainer;
+    }
+
+    default RunJournal journal(RunRequest run, RunJournal journal) {
+        return journal;
+    }
+}

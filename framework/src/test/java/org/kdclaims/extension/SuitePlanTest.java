@@ -1,0 +1,246 @@
+package org.kdclaims.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+import org.kdclaims.annotations.Cifar;
+import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.EarlyStopAt;
+import org.kdclaims.annotations.Scratch;
+import org.kdclaims.annotations.Seeds;
+import org.kdclaims.annotations.Student;
+import org.kdclaims.annotations.Teacher;
+import org.kdclaims.api.Arm;
+import org.kdclaims.api.ClaimAssertions;
+import org.kdclaims.plan.RunRequest;
+import org.kdclaims.plan.RunTrainer;
+import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.training.RunJournal;
+import org.kdclaims.training.TrainingDivergedException;
+
+/**
+ * Plan first, then train, end to end through the JUnit engine at a seconds-long scale: the plan is
+ * made before anything trains, shared runs train once (also with several workers), a missing data
+ * set skips its claims, a diverged run fails only the claims that need it, and a suite killed in
+ * the middle of a run resumes to bitwise the same numbers.
+ */
+class SuitePlanTest {
+
+    @AfterEach
+    void noHooks() {
+        ExperimentRuntime.hooks = TrainingHooks.NONE;
+    }
+
+    @Cifar
+    @Teacher(arch = "cnn-16")
+    @Student(arch = "cnn-8")
+    @Seeds(2)
+    static class TwoClaims {
+        @Claim(id = "P1", source = "test", statement = "ESKD vs full KD")
+        void eskdVsKd(@EarlyStopAt(fraction = 0.5) Arm eskd, Arm fullKd) {
+            ClaimAssertions.assertThat(eskd.testError()).isSignificantlyLowerThan(fullKd.testError());
+        }
+
+        @Claim(id = "P2", source = "test", statement = "KD vs scratch")
+        void kdVsScratch(Arm kd, @Scratch Arm scratch) {
+            ClaimAssertions.assertThat(kd.testError()).isSignificantlyLowerThan(scratch.testError());
+        }
+    }
+
+    @Test
+    void aMissingDataSetSkipsItsClaimsWithTheFix() {
+        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.cifar", "/nonexistent/cifar-10")) {
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+                    .execute().allEvents();
+            assertThat(events.failed().count()).isZero();
+            assertThat(events.skipped().count()).isEqualTo(1);   // the class, with both claims
+            assertThat(events.skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
+                    .singleElement().asString().contains("/nonexistent/cifar-10").contains("-Dkd.cifar");
+        }
+    }
+
+    @Test
+    void planOnlyWritesThePlanAndTrainsNothing(@TempDir Path models) throws IOException {
+        try (TinyScale scale = new TinyScale("kd.cache", "readwrite", "kd.models.dir", models.toString())) {
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+                    .configurationParameter("kd.plan", "only").execute().allEvents();
+            assertThat(events.skipped().count()).isEqualTo(2);   // both claims (the class ran, to plan)
+            assertThat(events.started().count()).isEqualTo(2);   // the engine and the class
+            assertThat(events.failed().count()).isZero();
+            try (Stream<Path> files = Files.list(models)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".kdm"))).isEmpty();
+            }
+            JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
+            // one teacher, ESKD and full KD x 2 seeds, KD and scratch x 2 seeds (full KD and KD are one run each)
+            assertThat(plan.get("runs")).hasSize(1 + 2 + 2 + 2);
+            assertThat(plan.get("runs").findValuesAsText("status")).containsOnly("to train");
+            assertThat(plan.get("estimatedWallSeconds").asDouble()).isPositive();
+            assertThat(plan.get("runs").get(0).get("role").asText()).isEqualTo("teacher");
+        }
+    }
+
+    @Test
+    void aSharedTeacherTrainsOnceWithSeveralWorkers() {
+        AtomicInteger teacherTrainings = new AtomicInteger();
+        ExperimentRuntime.hooks = new TrainingHooks() {
+            @Override
+            public RunTrainer wrap(RunTrainer trainer) {
+                return run -> {
+                    if (run.role().equals("teacher")) {
+                        teacherTrainings.incrementAndGet();
+                    }
+                    trainer.train(run);
+                };
+            }
+        };
+        try (TinyScale scale = new TinyScale()) {
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+                    .configurationParameter("kd.workers", "3").execute().testEvents();
+            assertThat(events.succeeded().count()).isEqualTo(2);
+        }
+        assertThat(teacherTrainings).hasValue(1);
+        List<TrainingRunRecord> teachers = ResultsStore.defaultStore().read().claims().stream()
+                .flatMap(r -> r.runs().stream()).filter(r -> r.role().equals("teacher")).toList();
+        assertThat(teachers).hasSize(2).filteredOn(t -> !t.fromCache()).hasSize(1);
+    }
+
+    /** The launcher path: the listener plans both classes' claims before the first runs, with workers. */
+    @Test
+    void theLauncherPlansTheWholeSelectionFirst() throws IOException {
+        AtomicInteger trainings = new AtomicInteger();
+        ExperimentRuntime.hooks = new TrainingHooks() {
+            @Override
+            public RunTrainer wrap(RunTrainer trainer) {
+                return run -> {
+                    trainings.incrementAndGet();
+                    trainer.train(run);
+                };
+            }
+        };
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        try (TinyScale scale = new TinyScale()) {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(TwoClaims.class), selectClass(ClaimRunTest.TwoClaims.class))
+                    .configurationParameter("kd.workers", "2").build();
+            Launcher launcher = LauncherFactory.create();
+            launcher.execute(request, summary);
+        }
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(4);
+        JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
+        assertThat(plan.get("claims")).hasSize(4);
+        assertThat(plan.get("executor").asText()).isEqualTo("local: 2 workers x 1 thread");
+        // both classes name the same teacher and students: one plan, each run trained once
+        assertThat(plan.get("runs")).hasSize(7);
+        assertThat(trainings).hasValue(7);
+    }
+
+    /** Only the second claim has a scratch arm: its run diverges, the first claim is still judged. */
+    @Test
+    void aDivergedRunFailsOnlyTheClaimsThatNeedIt() {
+        ExperimentRuntime.hooks = new TrainingHooks() {
+            @Override
+            public RunTrainer wrap(RunTrainer trainer) {
+                return run -> {
+                    if (run.role().equals("student scratch")) {
+                        throw new TrainingDivergedException("training diverged: loss NaN in epoch 1 of " + run.label());
+                    }
+                    trainer.train(run);
+                };
+            }
+        };
+        try (TinyScale scale = new TinyScale()) {
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+                    .execute().testEvents();
+            assertThat(events.succeeded().count()).isEqualTo(1);
+            events.failed().assertThatEvents().haveExactly(1, event(test("kdVsScratch"),
+                    finishedWithFailure(message(m -> m.contains("diverged") && m.contains("student scratch")))));
+        }
+        assertThat(ResultsStore.defaultStore().read().claims()).extracting(ClaimResult::id).contains("P1", "P2");
+    }
+
+    /** A suite dies in the middle of a student's run; the next run resumes it and ends bitwise as a clean one. */
+    @Test
+    void aKilledSuiteResumesToTheSameNumbers(@TempDir Path killed, @TempDir Path clean) {
+        Map<String, Map<String, Double>> uninterrupted = finalMetrics(clean);
+
+        ExperimentRuntime.hooks = new TrainingHooks() {
+            @Override
+            public RunJournal journal(RunRequest run, RunJournal journal) {
+                if (!run.role().equals("student eskd") || run.spec().seed() != 2) {
+                    return journal;
+                }
+                return new RunJournal() {
+                    @Override
+                    public java.util.Optional<Progress> load() {
+                        return journal.load();
+                    }
+
+                    @Override
+                    public void save(Progress progress) {
+                        journal.save(progress);
+                        if (progress.curve().size() == 2) {
+                            throw new IllegalStateException("simulated kill after epoch 2");
+                        }
+                    }
+
+                    @Override
+                    public void finished() {
+                        journal.finished();
+                    }
+                };
+            }
+        };
+        Map<String, Map<String, Double>> interrupted = finalMetrics(killed);
+        assertThat(interrupted).hasSizeLessThan(uninterrupted.size());
+        try {
+            assertThat(Files.list(killed).filter(f -> f.toString().endsWith(".partial"))).hasSize(1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ExperimentRuntime.hooks = TrainingHooks.NONE;
+
+        Map<String, Map<String, Double>> resumed = finalMetrics(killed);
+        assertThat(resumed).isEqualTo(uninterrupted);
+    }
+
+    /** Final metrics of every training run by model key and seed, after running {@link TwoClaims} on a store. */
+    private static Map<String, Map<String, Double>> finalMetrics(Path store) {
+        try (TinyScale scale = new TinyScale("kd.cache", "readwrite", "kd.models.dir", store.toString())) {
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class)).execute();
+        }
+        Map<String, Map<String, Double>> byRun = new TreeMap<>();
+        for (ClaimResult c : ResultsStore.defaultStore().read().claims()) {
+            for (TrainingRunRecord r : c.runs()) {
+                byRun.put(r.configHash() + " seed " + r.seed(), r.finalMetrics());
+            }
+        }
+        return byRun;
+    }
+}
