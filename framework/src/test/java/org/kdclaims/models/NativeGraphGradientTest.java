@@ -79,7 +79,7 @@ class NativeGraphGradientTest {
             float[] z = g.forward(x, N, true);
             assertThat(z).containsExactly(refLogits, org.assertj.core.data.Offset.offset(2e-4f));
             float[] gz = new float[N * K];
-            org.kdclaims.training.Network.lossAndGradient(z, N, K, labels, null, 1, 1, 0, gz);
+            org.kdclaims.training.Losses.lossAndGradient(z, N, K, labels, null, 1, 1, 0, gz);
             g.backward(gz);
             int nonZero = 0;
             for (String name : names) {
