@@ -134,7 +134,7 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             }
             int[] t = Architectures.parse(a.teacher().arch()).attentionDownsampling();
             int[] s = Architectures.parse(a.student().arch()).attentionDownsampling();
-            if (!java.util.Arrays.equals(t, s)) {
+            if (!Architectures.attentionCompatible(t, s)) {
                 throw invalid(method, "arm '" + a.name() + "' uses attention transfer from " + a.teacher().arch()
                         + " to " + a.student().arch() + ", whose attention points differ (downsampling "
                         + java.util.Arrays.toString(t) + " vs " + java.util.Arrays.toString(s)

@@ -12,7 +12,7 @@ public interface Architecture {
     String name();
 
     /** Adds the network to the builder and returns the logits. */
-    <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes);
+    <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes);
 
     /**
      * The downsampling factor of each attention point relative to the input ({1, 2, 4} for three

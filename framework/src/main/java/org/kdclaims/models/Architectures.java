@@ -1,5 +1,6 @@
 package org.kdclaims.models;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,16 @@ public final class Architectures {
             + "densenet-<depth 3L+4>-<growth k> (e.g. densenet-40-12), cnn-<width> (e.g. cnn-16)";
 
     private Architectures() {
+    }
+
+    /**
+     * The one rule for attention transfer between a teacher and a student: the same non-empty
+     * sequence of attention-point sizes, given as the architectures' downsampling factors of a shared
+     * input ({@link Architecture#attentionDownsampling()}, when planning) or as the built networks'
+     * heights and widths (when training, where the actual input sizes are known).
+     */
+    public static boolean attentionCompatible(int[] teacherPoints, int[] studentPoints) {
+        return studentPoints.length > 0 && Arrays.equals(teacherPoints, studentPoints);
     }
 
     public static Architecture parse(String name) {

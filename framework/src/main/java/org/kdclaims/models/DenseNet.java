@@ -32,7 +32,7 @@ public record DenseNet(int depth, int growth) implements Architecture {
     }
 
     @Override
-    public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
+    public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes) {
         int c = 16;
         T x = g.conv("stem", input, inChannels, c, 3, 1);
         for (int block = 0; block < 3; block++) {

@@ -17,8 +17,9 @@ import java.util.SplittableRandom;
  * a spatial size; engines choose their own memory layout.
  *
  * @param <T> the engine's handle for a tensor
+ * @param <P> the engine's handle for a parameter
  */
-public abstract class GraphBuilder<T> {
+public abstract class GraphBuilder<T, P> {
     /** Batch-norm epsilon, as PyTorch's default. */
     public static final double BN_EPS = 1e-5;
 
@@ -50,7 +51,7 @@ public abstract class GraphBuilder<T> {
 
     private final SplittableRandom rng;
     private final Map<String, Param> params = new LinkedHashMap<>();
-    private final Map<String, Object> handles = new LinkedHashMap<>();
+    private final Map<String, P> handles = new LinkedHashMap<>();
     private final List<BatchNormLayer> batchNorms = new ArrayList<>();
     private long parameterCount;
 
@@ -78,15 +79,15 @@ public abstract class GraphBuilder<T> {
     /** k x k convolution, padding (k-1)/2, He-normal initialised, no bias (every conv here is followed by batch norm). */
     public final T conv(String name, T x, int inChannels, int outChannels, int k, int stride) {
         // weight layout [kH, kW, in, out] (SameDiff's default conv2d layout, and the checkpoint layout)
-        Object w = param(name + "/W", () -> heNormal(k * k * inChannels, k, k, inChannels, outChannels),
+        P w = param(name + "/W", () -> heNormal(k * k * inChannels, k, k, inChannels, outChannels),
                 k, k, inChannels, outChannels);
         return convOp(name, x, w, inChannels, outChannels, k, stride, (k - 1) / 2);
     }
 
     /** Batch norm per channel: batch statistics in training, running statistics in evaluation. */
     public final T batchNorm(String name, T x, int channels) {
-        Object gamma = param(name + "/gamma", () -> filled(channels, 1f), channels);
-        Object beta = param(name + "/beta", () -> filled(channels, 0f), channels);
+        P gamma = param(name + "/gamma", () -> filled(channels, 1f), channels);
+        P beta = param(name + "/beta", () -> filled(channels, 0f), channels);
         BatchNormLayer layer = new BatchNormLayer(name, channels);
         batchNorms.add(layer);
         return batchNormOp(layer, x, gamma, beta);
@@ -95,8 +96,8 @@ public abstract class GraphBuilder<T> {
     /** Fully connected layer with bias; uniform init as in PyTorch's nn.Linear. */
     public final T dense(String name, T x, int in, int out) {
         double bound = 1.0 / Math.sqrt(in);
-        Object w = param(name + "/W", () -> uniform(in * out, bound), in, out);
-        Object b = param(name + "/b", () -> uniform(out, bound), 1, out);
+        P w = param(name + "/W", () -> uniform(in * out, bound), in, out);
+        P b = param(name + "/b", () -> uniform(out, bound), 1, out);
         return denseOp(name, x, w, b, in, out);
     }
 
@@ -125,18 +126,18 @@ public abstract class GraphBuilder<T> {
     // ---- engine hooks -----------------------------------------------------------------------
 
     /** Creates the engine's handle for a new parameter. */
-    protected abstract Object newParam(Param p);
+    protected abstract P newParam(Param p);
 
-    protected abstract T convOp(String name, T x, Object w, int in, int out, int k, int stride, int pad);
+    protected abstract T convOp(String name, T x, P w, int in, int out, int k, int stride, int pad);
 
-    protected abstract T batchNormOp(BatchNormLayer layer, T x, Object gamma, Object beta);
+    protected abstract T batchNormOp(BatchNormLayer layer, T x, P gamma, P beta);
 
-    protected abstract T denseOp(String name, T x, Object w, Object b, int in, int out);
+    protected abstract T denseOp(String name, T x, P w, P b, int in, int out);
 
     // ---- parameters and initialisation ------------------------------------------------------
 
-    private Object param(String name, java.util.function.Supplier<float[]> init, long... shape) {
-        Object h = handles.get(name);
+    private P param(String name, java.util.function.Supplier<float[]> init, long... shape) {
+        P h = handles.get(name);
         if (h != null) {
             if (!Arrays.equals(params.get(name).shape(), shape)) {
                 throw new IllegalArgumentException("parameter " + name + " reused with another shape");

@@ -54,7 +54,7 @@ public record ResNet(int depth, double widen) implements Architecture {
     }
 
     @Override
-    public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
+    public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes) {
         int in = width(64);
         T x = g.relu(g.batchNorm("stem/bn", g.conv("stem/conv", input, inChannels, in, 3, 1), in));
         int[] n = blocks(depth);
@@ -76,20 +76,20 @@ public record ResNet(int depth, double widen) implements Architecture {
         return g.dense("fc", g.globalAveragePool(x), in, classes);
     }
 
-    private static <T> T shortcut(String n, GraphBuilder<T> g, T x, int in, int out, int stride) {
+    private static <T> T shortcut(String n, GraphBuilder<T, ?> g, T x, int in, int out, int stride) {
         if (in == out && stride == 1) {
             return x;
         }
         return g.batchNorm(n + "/proj/bn", g.conv(n + "/proj", x, in, out, 1, stride), out);
     }
 
-    private static <T> T basicBlock(String n, GraphBuilder<T> g, T x, int in, int out, int stride) {
+    private static <T> T basicBlock(String n, GraphBuilder<T, ?> g, T x, int in, int out, int stride) {
         T y = g.relu(g.batchNorm(n + "/bn1", g.conv(n + "/conv1", x, in, out, 3, stride), out));
         y = g.batchNorm(n + "/bn2", g.conv(n + "/conv2", y, out, out, 3, 1), out);
         return g.relu(g.add(y, shortcut(n, g, x, in, out, stride)));
     }
 
-    private static <T> T bottleneckBlock(String n, GraphBuilder<T> g, T x, int in, int planes, int stride) {
+    private static <T> T bottleneckBlock(String n, GraphBuilder<T, ?> g, T x, int in, int planes, int stride) {
         int out = 4 * planes;
         T y = g.relu(g.batchNorm(n + "/bn1", g.conv(n + "/conv1", x, in, planes, 1, 1), planes));
         y = g.relu(g.batchNorm(n + "/bn2", g.conv(n + "/conv2", y, planes, planes, 3, stride), planes));

@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link Mode#EVAL}. Parameters have the same names, layouts and initial values as in the native
  * engine for the same seed.
  */
-public final class SameDiffGraphBuilder extends GraphBuilder<SDVariable> {
+public final class SameDiffGraphBuilder extends GraphBuilder<SDVariable, SDVariable> {
     /** Which batch-norm statistics the graph uses. */
     public enum Mode { TRAIN, EVAL }
 
@@ -46,22 +46,22 @@ public final class SameDiffGraphBuilder extends GraphBuilder<SDVariable> {
     }
 
     @Override
-    protected Object newParam(Param p) {
+    protected SDVariable newParam(Param p) {
         return sd.var(p.name(), Nd4j.create(p.init(), p.shape(), 'c'));
     }
 
     @Override
-    protected SDVariable convOp(String name, SDVariable x, Object w, int in, int out, int k, int stride, int pad) {
+    protected SDVariable convOp(String name, SDVariable x, SDVariable w, int in, int out, int k, int stride, int pad) {
         Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
                 .pH(pad).pW(pad).paddingMode(PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW).build();
-        return sd.cnn().conv2d(x, (SDVariable) w, cfg);
+        return sd.cnn().conv2d(x, w, cfg);
     }
 
     @Override
-    protected SDVariable batchNormOp(BatchNormLayer bn, SDVariable x, Object gammaVar, Object betaVar) {
+    protected SDVariable batchNormOp(BatchNormLayer bn, SDVariable x, SDVariable gammaVar, SDVariable betaVar) {
         long c = bn.channels();
-        SDVariable gamma = ((SDVariable) gammaVar).reshape(1, c, 1, 1);
-        SDVariable beta = ((SDVariable) betaVar).reshape(1, c, 1, 1);
+        SDVariable gamma = gammaVar.reshape(1, c, 1, 1);
+        SDVariable beta = betaVar.reshape(1, c, 1, 1);
         if (mode == Mode.TRAIN) {
             SDVariable mean = x.mean(batchMeanVar(bn), true, 0, 2, 3);
             SDVariable xc = x.sub(mean);
@@ -74,8 +74,8 @@ public final class SameDiffGraphBuilder extends GraphBuilder<SDVariable> {
     }
 
     @Override
-    protected SDVariable denseOp(String name, SDVariable x, Object w, Object b, int in, int out) {
-        return x.mmul((SDVariable) w).add((SDVariable) b);
+    protected SDVariable denseOp(String name, SDVariable x, SDVariable w, SDVariable b, int in, int out) {
+        return x.mmul(w).add(b);
     }
 
     @Override

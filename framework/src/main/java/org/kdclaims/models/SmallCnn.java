@@ -23,7 +23,7 @@ public record SmallCnn(int width) implements Architecture {
     }
 
     @Override
-    public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
+    public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes) {
         T x = input;
         int in = inChannels;
         int[] widths = {width, 2 * width, 4 * width};

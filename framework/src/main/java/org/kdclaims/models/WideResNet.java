@@ -39,7 +39,7 @@ public record WideResNet(int depth, double widen) implements Architecture {
     }
 
     @Override
-    public <T> T build(GraphBuilder<T> g, T input, int inChannels, int classes) {
+    public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes) {
         T x = g.conv("stem", input, inChannels, 16, 3, 1);
         int in = 16;
         int[] widths = groupWidths();
@@ -56,7 +56,7 @@ public record WideResNet(int depth, double widen) implements Architecture {
     }
 
     /** Pre-activation basic block; a 1x1 projection shortcut where the shape changes. */
-    private static <T> T block(String n, GraphBuilder<T> g, T x, int in, int out, int stride) {
+    private static <T> T block(String n, GraphBuilder<T, ?> g, T x, int in, int out, int stride) {
         T pre = g.relu(g.batchNorm(n + "/bn1", x, in));
         T y = g.conv(n + "/conv1", pre, in, out, 3, stride);
         y = g.relu(g.batchNorm(n + "/bn2", y, out));

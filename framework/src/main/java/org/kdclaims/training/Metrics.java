@@ -21,24 +21,12 @@ public final class Metrics {
 
     /** Mean cross-entropy of the softmax against the labels. */
     public static double crossEntropy(float[] logits, int[] labels, int k) {
-        double sum = 0;
-        for (int i = 0; i < labels.length; i++) {
-            sum -= logSoftmax(logits, i, k, 1.0)[labels[i]];
-        }
-        return sum / labels.length;
+        return Losses.crossEntropy(logits, labels, k);
     }
 
     /** PAPER.md's L_KD, mean over rows: {@code -tau^2 sum_k p_t^k log p_s^k} at temperature tau. */
     public static double kdLoss(float[] student, float[] teacher, int n, int k, double tau) {
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double[] ls = logSoftmax(student, i, k, tau);
-            double[] lt = logSoftmax(teacher, i, k, tau);
-            for (int j = 0; j < k; j++) {
-                sum -= Math.exp(lt[j]) * ls[j];
-            }
-        }
-        return tau * tau * sum / n;
+        return Losses.kdLoss(student, teacher, n, k, tau);
     }
 
     /** KD error (PAPER.md C3): share of rows where student and teacher arg-max differ. */
@@ -58,7 +46,7 @@ public final class Metrics {
         float[] mean = new float[n * k];
         for (float[] m : members) {
             for (int i = 0; i < n; i++) {
-                double[] log = logSoftmax(m, i, k, 1.0);
+                double[] log = Losses.logSoftmax(m, i, k, 1.0);
                 for (int j = 0; j < k; j++) {
                     mean[i * k + j] += (float) (Math.exp(log[j]) / members.size());
                 }
@@ -75,22 +63,5 @@ public final class Metrics {
             }
         }
         return best;
-    }
-
-    static double[] logSoftmax(float[] logits, int row, int k, double tau) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, logits[row * k + j] / tau);
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            sum += Math.exp(logits[row * k + j] / tau - max);
-        }
-        double log = Math.log(sum) + max;
-        double[] out = new double[k];
-        for (int j = 0; j < k; j++) {
-            out[j] = logits[row * k + j] / tau - log;
-        }
-        return out;
     }
 }

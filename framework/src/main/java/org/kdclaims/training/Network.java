@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kdclaims.models.Architecture;
+import org.kdclaims.models.Architectures;
 import org.kdclaims.models.GraphBuilder;
 import org.kdclaims.models.NativeGraph;
 
@@ -17,8 +18,8 @@ import org.kdclaims.models.NativeGraph;
  *
  * <p>The layers run in {@link NativeGraph} (hand-written backward passes on libnd4j/oneDNN kernels,
  * pooled arrays: no garbage collection needed between steps). The loss and its gradient with
- * respect to the logits are computed here in double precision. Running statistics are exponential
- * moving averages of the batch statistics (momentum 0.1, biased variance). The update is SGD with
+ * respect to the logits are computed in double precision ({@link Losses}). Running statistics are
+ * exponential moving averages of the batch statistics (momentum 0.1, biased variance). The update is SGD with
  * Nesterov momentum and coupled weight decay as PyTorch computes it ({@link SgdNesterov}).
  */
 public final class Network {
@@ -136,7 +137,7 @@ public final class Network {
             float[][] activations = attention ? new float[graph.attentionPoints()][] : null;
             logits = graph.forward(features, n, true, activations);
             float[] grad = new float[n * classes];
-            loss = lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
+            loss = Losses.lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
                     distils() ? distillation.tau() : 1, ceWeight, distils() ? kdWeight : 0, grad);
             float[][] attentionGrads = null;
             if (attention) {
@@ -176,19 +177,23 @@ public final class Network {
      * attention transfer between them is defined; throws naming both architectures otherwise.
      */
     public void requireAttentionCompatible(Network teacher) {
-        int points = graph.attentionPoints();
-        boolean ok = points > 0 && teacher.graph.attentionPoints() == points;
-        for (int i = 0; ok && i < points; i++) {
-            int[] s = graph.attentionShape(i);
-            int[] t = teacher.graph.attentionShape(i);
-            ok = s[0] == t[0] && s[1] == t[1];
-        }
-        if (!ok) {
+        if (!Architectures.attentionCompatible(attentionSizes(teacher.graph), attentionSizes(graph))) {
             throw new IllegalArgumentException("attention transfer from " + teacher.architecture.name() + " to "
                     + architecture.name() + " is undefined: their attention points differ ("
                     + attentionShapes(teacher.graph) + " vs " + attentionShapes(graph)
                     + "); pair architectures with the same groups and resolutions (e.g. two WRNs)");
         }
+    }
+
+    /** Height and width of each attention point, in order. */
+    private static int[] attentionSizes(NativeGraph g) {
+        int[] sizes = new int[2 * g.attentionPoints()];
+        for (int i = 0; i < g.attentionPoints(); i++) {
+            int[] s = g.attentionShape(i);
+            sizes[2 * i] = s[0];
+            sizes[2 * i + 1] = s[1];
+        }
+        return sizes;
     }
 
     private static String attentionShapes(NativeGraph g) {
@@ -204,7 +209,7 @@ public final class Network {
     double debugLoss(float[] features, int n, int[] labels, float[] teacherLogits) {
         float[] logits = graph.forward(features, n, true);
         graph.discard();
-        return lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
+        return Losses.lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
                 distils() ? distillation.tau() : 1, ceWeight, distils() ? kdWeight : 0, null);
     }
 
@@ -284,62 +289,5 @@ public final class Network {
             offset += len;
         }
         optimizer.restore(v, iterations);
-    }
-
-    /**
-     * The batch loss {@code ceWeight * mean CE + kdWeight * mean L_KD} and, when {@code grad} is not
-     * null, its gradient with respect to the logits (N x K, row major):
-     * {@code ceWeight * (softmax(z) - onehot) / N + kdWeight * tau * (softmax(z/tau) - softmax(t/tau)) / N}.
-     * {@code teacher} null (or kdWeight 0) leaves out the KD term. Computed in double precision.
-     */
-    public static double lossAndGradient(float[] logits, int n, int k, int[] labels, float[] teacher, double tau,
-            double ceWeight, double kdWeight, float[] grad) {
-        boolean kd = teacher != null && kdWeight != 0;
-        double ceSum = 0;
-        double kdSum = 0;
-        double[] p = new double[k];
-        double[] ps = new double[k];
-        double[] pt = new double[k];
-        for (int i = 0; i < n; i++) {
-            int o = i * k;
-            double logZ = logSumExp(logits, o, k, 1, p);      // p = softmax(z)
-            ceSum -= logits[o + labels[i]] - logZ;
-            if (kd) {
-                double logZs = logSumExp(logits, o, k, tau, ps);    // ps = softmax(z/tau)
-                logSumExp(teacher, o, k, tau, pt);                  // pt = softmax(t/tau)
-                double s = 0;
-                for (int j = 0; j < k; j++) {
-                    s += pt[j] * (logits[o + j] / tau - logZs);
-                }
-                kdSum -= tau * tau * s;
-            }
-            if (grad != null) {
-                for (int j = 0; j < k; j++) {
-                    double g = ceWeight * (p[j] - (j == labels[i] ? 1 : 0));
-                    if (kd) {
-                        g += kdWeight * tau * (ps[j] - pt[j]);
-                    }
-                    grad[o + j] = (float) (g / n);
-                }
-            }
-        }
-        return ceWeight * ceSum / n + (kd ? kdWeight * kdSum / n : 0);
-    }
-
-    /** log sum_j exp(x_j / tau) over one row; fills {@code softmax} with softmax(x / tau). */
-    private static double logSumExp(float[] x, int offset, int k, double tau, double[] softmax) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, x[offset + j] / tau);
-        }
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            softmax[j] = Math.exp(x[offset + j] / tau - max);
-            sum += softmax[j];
-        }
-        for (int j = 0; j < k; j++) {
-            softmax[j] /= sum;
-        }
-        return max + Math.log(sum);
     }
 }

@@ -88,30 +88,30 @@ class ArchitecturesTest {
     }
 
     /** Walks an architecture with shapes only ({channels, h, w}); counts parameters without any native memory. */
-    static final class CountingBuilder extends GraphBuilder<int[]> {
+    static final class CountingBuilder extends GraphBuilder<int[], GraphBuilder.Param> {
         CountingBuilder(int channels, int size) {
             super(0);
         }
 
         @Override
-        protected Object newParam(Param p) {
+        protected Param newParam(Param p) {
             return p;
         }
 
         @Override
-        protected int[] convOp(String name, int[] x, Object w, int in, int out, int k, int stride, int pad) {
+        protected int[] convOp(String name, int[] x, Param w, int in, int out, int k, int stride, int pad) {
             assertThat(x[0]).as(name + " input channels").isEqualTo(in);
             return new int[] {out, (x[1] + 2 * pad - k) / stride + 1, (x[2] + 2 * pad - k) / stride + 1};
         }
 
         @Override
-        protected int[] batchNormOp(BatchNormLayer layer, int[] x, Object gamma, Object beta) {
+        protected int[] batchNormOp(BatchNormLayer layer, int[] x, Param gamma, Param beta) {
             assertThat(x[0]).as(layer.name()).isEqualTo(layer.channels());
             return x;
         }
 
         @Override
-        protected int[] denseOp(String name, int[] x, Object w, Object b, int in, int out) {
+        protected int[] denseOp(String name, int[] x, Param w, Param b, int in, int out) {
             assertThat(x[0]).as(name).isEqualTo(in);
             return new int[] {out, 1, 1};
         }

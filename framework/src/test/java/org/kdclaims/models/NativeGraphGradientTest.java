@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kdclaims.training.NativeBackend;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -20,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The native engine's forward pass and hand-written gradients against SameDiff's automatic
  * differentiation of the same architecture (same parameters, basic-op batch norm on batch
- * statistics), on small networks that use every layer kind.
+ * statistics), on small networks that use every layer kind, and on each layer kind alone.
  */
 class NativeGraphGradientTest {
     private static final int N = 36;
@@ -36,7 +38,67 @@ class NativeGraphGradientTest {
     @ParameterizedTest
     @ValueSource(strings = {"wrn-10-0.5", "cnn-4", "resnet-10-0.125", "densenet-10-4", "resnet-26-0.125"})
     void gradientsMatchSameDiffAutodiff(String archName) {
-        Architecture arch = Architectures.parse(archName);
+        assertGradientsMatchSameDiff(Architectures.parse(archName));
+    }
+
+    /** Each layer kind's backward pass alone (with every code path of the convolution), same check. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layerKinds")
+    void eachLayerKindsGradientsMatchSameDiffAutodiff(OneLayer.Kind kind) {
+        assertGradientsMatchSameDiff(new OneLayer(kind));
+    }
+
+    static Stream<OneLayer.Kind> layerKinds() {
+        return Stream.of(OneLayer.Kind.values());
+    }
+
+    /**
+     * The smallest network around one layer kind: a 3x3 convolution on the images (its weight-only
+     * backward path), the layer, global average pooling and a dense classifier.
+     */
+    record OneLayer(Kind kind) implements Architecture {
+        enum Kind { CONV_3X3, CONV_3X3_STRIDE_2, CONV_1X1, CONV_1X1_STRIDE_2, BATCH_NORM, RELU, ADD, CONCAT, AVG_POOL }
+
+        private static final int WIDTH = 4;
+
+        @Override
+        public String name() {
+            return "one-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public int[] attentionDownsampling() {
+            return new int[0];
+        }
+
+        @Override
+        public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes) {
+            T x = g.conv("stem", input, inChannels, WIDTH, 3, 1);
+            int c = WIDTH;
+            T y = switch (kind) {
+                case CONV_3X3 -> g.conv("layer", x, c, c + 2, 3, 1);
+                case CONV_3X3_STRIDE_2 -> g.conv("layer", x, c, c + 2, 3, 2);
+                case CONV_1X1 -> g.conv("layer", x, c, c + 2, 1, 1);
+                case CONV_1X1_STRIDE_2 -> g.conv("layer", x, c, c + 2, 1, 2);
+                case BATCH_NORM -> g.batchNorm("layer", x, c);
+                case RELU -> g.relu(x);
+                case ADD -> g.add(x, g.conv("branch", x, c, c, 3, 1));
+                case CONCAT -> g.concat(x, g.conv("branch", x, c, 2, 3, 1));
+                case AVG_POOL -> g.avgPool(x, 2);
+            };
+            int out = switch (kind) {
+                case CONV_3X3, CONV_3X3_STRIDE_2, CONV_1X1, CONV_1X1_STRIDE_2, CONCAT -> c + 2;
+                default -> c;
+            };
+            return g.dense("fc", g.globalAveragePool(y), out, classes);
+        }
+    }
+
+    /**
+     * Forward pass and every parameter's gradient of the training-mode cross-entropy, native engine
+     * against SameDiff's autodiff of the same architecture and parameters.
+     */
+    private static void assertGradientsMatchSameDiff(Architecture arch) {
         SplittableRandom r = new SplittableRandom(7);
         float[] x = new float[N * C * HW * HW];
         for (int i = 0; i < x.length; i++) {
@@ -79,7 +141,7 @@ class NativeGraphGradientTest {
             float[] z = g.forward(x, N, true);
             assertThat(z).containsExactly(refLogits, org.assertj.core.data.Offset.offset(2e-4f));
             float[] gz = new float[N * K];
-            org.kdclaims.training.Network.lossAndGradient(z, N, K, labels, null, 1, 1, 0, gz);
+            org.kdclaims.training.Losses.lossAndGradient(z, N, K, labels, null, 1, 1, 0, gz);
             g.backward(gz);
             int nonZero = 0;
             for (String name : names) {

@@ -46,7 +46,7 @@ class NetworkGradientTest {
         float[] z = g.forward(x, n, true);
         float[] gz = new float[n * k];
         Distillation d = new Distillation(2, 0.7, Distillation.Convention.HINTON);
-        Network.lossAndGradient(z, n, k, labels, teacher, d.tau(), d.crossEntropyWeight(), d.kdWeight(), gz);
+        Losses.lossAndGradient(z, n, k, labels, teacher, d.tau(), d.crossEntropyWeight(), d.kdWeight(), gz);
         g.backward(gz);
 
         List<String[]> checked = new ArrayList<>();

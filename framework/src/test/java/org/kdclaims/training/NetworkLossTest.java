@@ -49,13 +49,13 @@ class NetworkLossTest {
     @MethodSource("cases")
     void lossAndGradientMatchTheGoldenValues(Case c) {
         float[] grad = new float[c.n() * c.k()];
-        double loss = Network.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(),
+        double loss = Losses.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(),
                 c.ceWeight(), c.kdWeight(), grad);
         assertThat(loss).isCloseTo(c.loss(), within(1e-6 * Math.max(1, Math.abs(c.loss()))));
         // the two terms on their own
-        assertThat(Network.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), null, c.tau(), 1, 0, null))
+        assertThat(Losses.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), null, c.tau(), 1, 0, null))
                 .isCloseTo(c.ce(), within(1e-6));
-        assertThat(Network.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(), 0, 1, null))
+        assertThat(Losses.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(), 0, 1, null))
                 .isCloseTo(c.kd(), within(1e-6 * Math.max(1, c.kd())));
         for (int i = 0; i < grad.length; i++) {
             assertThat((double) grad[i]).as("d loss / d z[%d]", i).isCloseTo(c.grad()[i], within(1e-7));
@@ -66,7 +66,7 @@ class NetworkLossTest {
     @MethodSource("cases")
     void gradientMatchesCentralFiniteDifferences(Case c) {
         float[] grad = new float[c.n() * c.k()];
-        Network.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(), c.ceWeight(), c.kdWeight(), grad);
+        Losses.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(), c.ceWeight(), c.kdWeight(), grad);
         float h = 1f / 1024;   // exactly representable: z +- h loses no bits for these inputs
         for (int i = 0; i < grad.length; i++) {
             float[] plus = c.logits().clone();
@@ -82,7 +82,7 @@ class NetworkLossTest {
     @MethodSource("cases")
     void kdTermIsTauSquaredTimesCrossEntropyOfTheSoftenedDistributions(Case c) {
         // L_KD >= tau^2 * H(softmax(t/tau)), with equality when the student equals the teacher
-        double kd = Network.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(), 0, 1, null);
+        double kd = Losses.lossAndGradient(c.logits(), c.n(), c.k(), c.labels(), c.teacher(), c.tau(), 0, 1, null);
         double entropy = 0;
         for (int i = 0; i < c.n(); i++) {
             double[] p = softmax(c.teacher(), i * c.k(), c.k(), c.tau());
@@ -98,7 +98,7 @@ class NetworkLossTest {
     }
 
     private static double loss(Case c, float[] z) {
-        return Network.lossAndGradient(z, c.n(), c.k(), c.labels(), c.teacher(), c.tau(), c.ceWeight(), c.kdWeight(), null);
+        return Losses.lossAndGradient(z, c.n(), c.k(), c.labels(), c.teacher(), c.tau(), c.ceWeight(), c.kdWeight(), null);
     }
 
     private static double[] softmax(float[] x, int o, int k, double tau) {
