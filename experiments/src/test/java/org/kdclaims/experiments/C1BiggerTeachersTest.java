@@ -18,6 +18,7 @@ import org.kdclaims.api.Arm;
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(3)
+@TeachersInThePapersRegime
 class C1BiggerTeachersTest {
 
     @Claim(id = "C1", source = "Fig. 2, Table 1",

@@ -21,6 +21,7 @@ import org.kdclaims.api.Arm;
 @Teacher(arch = "wrn-16-3")
 @Student(arch = "wrn-16-1")
 @Seeds(3)
+@TeachersInThePapersRegime
 class C4EarlyStoppedKdTest {
 
     @Claim(id = "C4", source = "Table 3",

@@ -17,6 +17,7 @@ import org.kdclaims.api.Arm;
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(3)
+@TeachersInThePapersRegime
 class C5BornAgainTest {
 
     @Claim(id = "C5", source = "Table 5",

@@ -18,6 +18,7 @@ import org.kdclaims.api.Arm;
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(3)
+@TeachersInThePapersRegime
 class C8EarlyStoppedTeacherTest {
 
     @Claim(id = "C8", source = "Fig. 4, Fig. 5",

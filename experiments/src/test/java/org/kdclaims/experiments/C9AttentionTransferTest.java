@@ -21,6 +21,7 @@ import org.kdclaims.api.Arm;
 @Student(arch = "wrn-16-1")
 @AttentionTransfer
 @Seeds(3)
+@TeachersInThePapersRegime
 class C9AttentionTransferTest {
 
     @Claim(id = "C9", source = "Sec. 5, text beside Fig. 4",

@@ -7,11 +7,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Runs a claim once per point of one dimension, each invocation named by its point (e.g.
- * {@code [teacher=wrn-16-4]}): the teacher's architecture (width or depth), the teacher's stop
- * point, or the temperature. Give exactly one dimension.
+ * Points of one dimension: the teacher's architecture (width or depth), the teacher's stop point,
+ * or the temperature. Give exactly one dimension.
+ * <ul>
+ *   <li>On the method: runs the claim once per point, each invocation named by its point (e.g.
+ *       {@code [teacher=wrn-16-4]}), with one verdict per point.</li>
+ *   <li>On an {@code ArmCurve} parameter: the whole sweep is that one parameter, one arm per point
+ *       (at least 3), and the claim states the curve's shape with one verdict, e.g.
+ *       {@code void c1(@Sweep(teacher = {"wrn-16-2", "wrn-16-4", "wrn-16-8"}) ArmCurve students)}.</li>
+ * </ul>
  */
-@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Target({ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Sweep {

@@ -3,13 +3,13 @@ package org.kdclaims.api;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-import org.kdclaims.extension.ClaimRecorder;
 import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.TrainedModel;
 
 /**
  * One arm of a claim: the same recipe trained once per seed (e.g. "ESKD students of WRN-16-3").
- * Test methods receive arms as parameters and compare their {@link Metric}s.
+ * Test methods receive arms as parameters and compare their {@link Metric}s. Pure data: the verdict
+ * goes to the running claim's {@link ClaimVerdicts}, never through the arm.
  */
 public final class Arm {
     /**
@@ -22,13 +22,11 @@ public final class Arm {
     private final String name;
     private final String recipe;
     private final List<SeedResult> seeds;
-    private final ClaimRecorder recorder;
 
-    public Arm(String name, String recipe, List<SeedResult> seeds, ClaimRecorder recorder) {
+    public Arm(String name, String recipe, List<SeedResult> seeds) {
         this.name = name;
         this.recipe = recipe;
         this.seeds = List.copyOf(seeds);
-        this.recorder = recorder;
     }
 
     public String name() {
@@ -69,6 +67,6 @@ public final class Arm {
     public Metric metric(String metricName, ToDoubleFunction<EpochMetrics> of) {
         double[] v = seeds.stream().mapToDouble(r -> of.applyAsDouble(r.last())).toArray();
         long[] s = seeds.stream().mapToLong(SeedResult::seed).toArray();
-        return new Metric(this, metricName, s, v, recorder);
+        return new Metric(name, metricName, s, v);
     }
 }

@@ -1,12 +1,18 @@
 package org.kdclaims.api;
 
-import org.kdclaims.stats.Comparison;
+import org.kdclaims.stats.ArmComparison;
+import org.kdclaims.stats.CurveClaims;
+import org.kdclaims.stats.CurveShape;
+import org.kdclaims.stats.Comparisons;
 
 /**
  * The hypothesis of a claim, stated over per-seed metrics, e.g.
- * {@code assertThat(eskd.testError()).isSignificantlyLowerThan(fullKd.testError())}.
- * The test's statistics decide: SUPPORTED passes, REFUTED fails, INCONCLUSIVE aborts, and at
- * smoke scale the verdict is only recorded. Every verdict goes to the claim report and Allure.
+ * {@code assertThat(eskd.testError()).isSignificantlyLowerThan(fullKd.testError())} or, over a sweep,
+ * {@code assertThat(students.testError()).fallsThenRises()}. The test's statistics decide: SUPPORTED
+ * passes, REFUTED fails, INCONCLUSIVE aborts, a claim outside the paper's regime (a failed premise)
+ * aborts, and at smoke scale the verdict is only recorded. Two arms trained on the same seeds are
+ * compared with the paired t-test (seed-to-seed noise shared by both arms cancels), otherwise with
+ * Welch's. Every verdict goes to the claim report and Allure, with the test's power.
  */
 public final class ClaimAssertions {
     private ClaimAssertions() {
@@ -14,6 +20,10 @@ public final class ClaimAssertions {
 
     public static MetricAssert assertThat(Metric metric) {
         return new MetricAssert(metric);
+    }
+
+    public static CurveAssert assertThat(CurveMetric curve) {
+        return new CurveAssert(curve);
     }
 
     /** Assertions on one arm's metric. */
@@ -24,15 +34,16 @@ public final class ClaimAssertions {
             this.actual = actual;
         }
 
-        /** One-sided Welch test of mean(actual) < mean(other) at the claim's alpha. */
+        /** One-sided test of mean(actual) < mean(other) at the claim's alpha (paired by seed when possible). */
         public void isSignificantlyLowerThan(Metric other) {
             sameMetric(other);
-            Comparison c = Comparison.lessThan(actual.arm().name(), actual.values(), other.arm().name(), other.values(),
-                    actual.recorder().alpha());
-            actual.recorder().conclude(actual, other, c);
+            ClaimVerdicts v = ClaimVerdicts.current();
+            ArmComparison c = Comparisons.lessThan(actual.arm(), actual.seeds(), actual.values(), other.arm(),
+                    other.seeds(), other.values(), v.alpha());
+            v.conclude(actual, other, c);
         }
 
-        /** One-sided Welch test of mean(actual) > mean(other). */
+        /** One-sided test of mean(actual) > mean(other). */
         public void isSignificantlyHigherThan(Metric other) {
             new MetricAssert(other).isSignificantlyLowerThan(actual);
         }
@@ -44,15 +55,54 @@ public final class ClaimAssertions {
          */
         public void isNotSignificantlyLowerThan(Metric other, double margin) {
             sameMetric(other);
-            Comparison c = Comparison.notLowerThan(actual.arm().name(), actual.values(), other.arm().name(),
-                    other.values(), margin, actual.recorder().alpha());
-            actual.recorder().conclude(actual, other, c);
+            ClaimVerdicts v = ClaimVerdicts.current();
+            ArmComparison c = Comparisons.notLowerThan(actual.arm(), actual.seeds(), actual.values(), other.arm(),
+                    other.seeds(), other.values(), margin, v.alpha());
+            v.conclude(actual, other, c);
         }
 
         private void sameMetric(Metric other) {
             if (!actual.name().equals(other.name())) {
                 throw new IllegalArgumentException("cannot compare " + actual.name() + " with " + other.name());
             }
+        }
+    }
+
+    /**
+     * Assertions on the shape of a curve (lower is better: errors, losses). One verdict per claim
+     * ({@link CurveClaims}): shapes that compare points with the last one are Holm-corrected over
+     * those comparisons; monotone shapes are one slope test.
+     */
+    public static final class CurveAssert {
+        private final CurveMetric actual;
+
+        CurveAssert(CurveMetric actual) {
+            this.actual = actual;
+        }
+
+        /** "Falls, then rises": some point before the last is significantly lower than the last (C1's shape). */
+        public void fallsThenRises() {
+            judge(CurveShape.INTERIOR_MINIMUM);
+        }
+
+        /** "Some earlier point beats the end", e.g. an early-stopped teacher beats the fully trained one (C8). */
+        public void hasBestPointBeforeTheEnd() {
+            judge(CurveShape.BEST_BEFORE_END);
+        }
+
+        /** The values tend to rise along the curve (slope test). */
+        public void increases() {
+            judge(CurveShape.MONOTONE_INCREASING);
+        }
+
+        /** The values tend to fall along the curve (slope test). */
+        public void decreases() {
+            judge(CurveShape.MONOTONE_DECREASING);
+        }
+
+        private void judge(CurveShape shape) {
+            ClaimVerdicts v = ClaimVerdicts.current();
+            v.conclude(actual, CurveClaims.test(actual.toCurve(), shape, v.alpha()));
         }
     }
 }

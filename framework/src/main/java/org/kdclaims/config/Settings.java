@@ -16,14 +16,18 @@ import java.util.function.Function;
  *       numbers and trains new models;</li>
  *   <li>{@code kd.plan}: {@code run} (default) or {@code only}: print and write the plan, train
  *       nothing, run no claim;</li>
- *   <li>{@code kd.progressSeconds}: how often the suite's progress line is printed (default 60).</li>
+ *   <li>{@code kd.progressSeconds}: how often the suite's progress line is printed (default 60);</li>
+ *   <li>{@code kd.seedBase}: replaces every claim's seed base, teachers included, for a replication
+ *       with fresh seeds (null: each claim's own {@code @Seeds(base)}). The seeds are part of every
+ *       model key, so fresh seeds train fresh models.</li>
  * </ul>
  */
-public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery) {
+public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery, Long seedBase) {
     public static final String WORKERS = "kd.workers";
     public static final String THREADS = "kd.threads";
     public static final String PLAN = "kd.plan";
     public static final String PROGRESS_SECONDS = "kd.progressSeconds";
+    public static final String SEED_BASE = "kd.seedBase";
     static final int MAX_DEFAULT_WORKERS = 8;
 
     public Settings {
@@ -45,7 +49,14 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
                     + " or run");
         }
         int progress = integer(config, PROGRESS_SECONDS, 60);
-        return new Settings(workers, threads, plan.equals("only"), Duration.ofSeconds(Math.max(1, progress)));
+        Optional<String> seedBase = config.apply(SEED_BASE).map(String::trim).filter(s -> !s.isEmpty());
+        Long base;
+        try {
+            base = seedBase.map(Long::parseLong).orElse(null);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + SEED_BASE + "=" + seedBase.get() + " is not a whole number");
+        }
+        return new Settings(workers, threads, plan.equals("only"), Duration.ofSeconds(Math.max(1, progress)), base);
     }
 
     public static Settings fromSystemProperties() {

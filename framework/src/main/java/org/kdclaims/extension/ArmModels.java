@@ -1,10 +1,15 @@
 package org.kdclaims.extension;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import io.qameta.allure.Allure;
+import org.kdclaims.annotations.Premise;
 import org.kdclaims.api.Arm;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.extension.ClaimPlan.ArmPlan;
@@ -26,18 +31,27 @@ import org.kdclaims.training.TrainingSpec;
  * lists the training runs (for the suite plan, before anything trains), and {@link #assemble} builds
  * an {@link Arm} from those runs once they are in the model store. A teacher is one model (seed =
  * the claim's seed base) with a checkpoint per epoch, shared by every arm and claim that names it,
- * fully trained or stopped early; each student seed is its own model.
+ * fully trained or stopped early; each student seed is its own model. Seeds start at the claim's
+ * seed base, or at {@code -Dkd.seedBase} for a fresh-seed replication (teachers included). A claim
+ * that checks {@link Premise#TEACHERS_BEAT_SCRATCH} without a {@code @Scratch} arm gets scratch
+ * students planned and trained for the check (the same models as such an arm, so never twice).
  */
 final class ArmModels {
     static final long ENSEMBLE_SEED_STRIDE = 1000;
     private final ClaimPlan plan;
     private final ExperimentRuntime runtime;
     private final TrainingData data;
+    private final long seedBase;
 
     ArmModels(ClaimPlan plan, ExperimentRuntime runtime) {
         this.plan = plan;
         this.runtime = runtime;
         this.data = runtime.data(plan.dataset());
+        this.seedBase = plan.seedBase(runtime.settings());
+    }
+
+    /** What the premise check needs: each teacher's numbers, and the scratch students' mean test error by architecture. */
+    record PremiseFacts(List<PremiseCheck.TeacherFacts> teachers, Map<String, Double> scratchError) {
     }
 
     /** One model of a teacher chain and the checkpoint of it that teaches the next. */
@@ -50,7 +64,9 @@ final class ArmModels {
     /** Every run of this invocation, each teacher before the runs that learn from it. */
     List<RunRequest> runs() {
         List<RunRequest> runs = new ArrayList<>();
-        for (ArmPlan arm : plan.arms()) {
+        List<ArmPlan> arms = new ArrayList<>(plan.arms());
+        arms.addAll(scratchBaselines());
+        for (ArmPlan arm : arms) {
             TrainingSpec base = spec(arm.student(), 0);
             if (arm.recipe() == Recipe.ENSEMBLE) {
                 for (int i = 0; i < seeds(); i++) {
@@ -69,10 +85,51 @@ final class ArmModels {
                 base = distilled(arm, base);
             }
             for (int i = 0; i < seeds(); i++) {
-                runs.add(request("student " + arm.name(), base.withSeed(plan.seedBase() + i), teacher));
+                runs.add(request("student " + arm.name(), base.withSeed(seedBase + i), teacher));
             }
         }
         return runs;
+    }
+
+    /**
+     * The students trained alone that {@link Premise#TEACHERS_BEAT_SCRATCH} compares teachers with: one
+     * scratch arm per student architecture of the distilled arms (none unless the premise is declared).
+     */
+    private List<ArmPlan> scratchBaselines() {
+        if (!plan.premises().contains(Premise.TEACHERS_BEAT_SCRATCH)) {
+            return List.of();
+        }
+        Set<ModelPlan> students = new LinkedHashSet<>();
+        plan.arms().stream().filter(a -> a.teacher() != null).forEach(a -> students.add(a.student()));
+        return students.stream().map(s -> new ArmPlan("scratch " + s.arch() + " (premise)", Recipe.SCRATCH, s, null,
+                ClaimPlan.Stop.NONE, 1, plan.distillation())).toList();
+    }
+
+    /** The numbers the claim's premises are checked on, from the stored models (recorded as runs). */
+    PremiseFacts premiseFacts(ClaimRecorder recorder) {
+        Map<String, Double> scratch = new LinkedHashMap<>();
+        for (ArmPlan b : scratchBaselines()) {
+            double[] errors = assemble(b, recorder).testError().values();
+            scratch.put(b.student().arch(), java.util.Arrays.stream(errors).average().orElse(Double.NaN));
+        }
+        List<PremiseCheck.TeacherFacts> teachers = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (ArmPlan arm : plan.arms()) {
+            if (arm.teacher() == null) {
+                continue;
+            }
+            Link link = teacherChain(arm.teacher());
+            if (!seen.add(link.teacherKey() + " " + arm.student().arch())) {
+                continue;
+            }
+            TrainedModel m = fetch(link.run(), recorder);
+            int[] decays = m.spec().schedule().milestones();
+            String label = m.spec().architecture().name()
+                    + (link.stopEpoch() < m.spec().epochs() ? " stopped after " + link.stopEpoch() + " epochs" : "");
+            teachers.add(new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * m.testError(),
+                    100 * m.last().trainError(), link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0]));
+        }
+        return new PremiseFacts(teachers, scratch);
     }
 
     /** The arm built from stored models; a model that is not there fails with the reason the suite gave. */
@@ -94,10 +151,10 @@ final class ArmModels {
         recorder.parameter(arm.name(), recipe);
         List<Arm.SeedResult> seeds = new ArrayList<>();
         for (int i = 0; i < seeds(); i++) {
-            TrainedModel m = fetch(request("student " + arm.name(), base.withSeed(plan.seedBase() + i), link), recorder);
+            TrainedModel m = fetch(request("student " + arm.name(), base.withSeed(seedBase + i), link), recorder);
             seeds.add(new Arm.SeedResult(m.spec().seed(), m.last(), List.of(m)));
         }
-        return new Arm(arm.name(), recipe, seeds, recorder);
+        return new Arm(arm.name(), recipe, seeds);
     }
 
     /**
@@ -118,14 +175,14 @@ final class ArmModels {
                 logits.add(Trainer.testLogits(m.network(), data));
             }
             double error = Metrics.ensembleError(logits, data.test().labels(), data.test().numClasses());
-            seeds.add(new Arm.SeedResult(plan.seedBase() + i, EpochMetrics.testErrorOnly(members.get(0).last().epoch(),
+            seeds.add(new Arm.SeedResult(seedBase + i, EpochMetrics.testErrorOnly(members.get(0).last().epoch(),
                     error), members));
         }
-        return new Arm(arm.name(), recipe, seeds, recorder);
+        return new Arm(arm.name(), recipe, seeds);
     }
 
     private long memberSeed(int i, int j) {
-        return plan.seedBase() + i + ENSEMBLE_SEED_STRIDE * j;
+        return seedBase + i + ENSEMBLE_SEED_STRIDE * j;
     }
 
     private int seeds() {
@@ -134,7 +191,7 @@ final class ArmModels {
 
     private TrainingSpec distilled(ArmPlan arm, TrainingSpec base) {
         int until = arm.kdStop().at(ClaimPlan.epochsOrDefault(arm.student().paperEpochs()), runtime.profile());
-        return base.withDistillation(plan.distillation(), until);
+        return base.withDistillation(arm.distillation(), until);
     }
 
     /** The training spec of a model at this scale: the paper's protocol shape over the scaled epochs. */
@@ -156,7 +213,7 @@ final class ArmModels {
     }
 
     private Link link(ModelPlan m, Link parent, String role) {
-        TrainingSpec spec = spec(m, plan.seedBase());
+        TrainingSpec spec = spec(m, seedBase);
         if (parent != null) {
             spec = spec.withDistillation(plan.distillation(), spec.epochs());
         }

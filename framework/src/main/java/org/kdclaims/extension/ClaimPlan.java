@@ -5,9 +5,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -16,24 +18,34 @@ import org.kdclaims.annotations.Dataset;
 import org.kdclaims.annotations.Distill;
 import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Ensemble;
+import org.kdclaims.annotations.Premise;
+import org.kdclaims.annotations.Premises;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Sweep;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
+import org.kdclaims.api.ArmCurve;
 import org.kdclaims.config.ScaleProfile;
+import org.kdclaims.config.Settings;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.training.Distillation;
 
 /**
  * A claim method's annotations, resolved (parameter over method over class, meta-annotations
  * included) into plain values and validated before anything trains. Every impossible combination
- * is an {@link ExtensionConfigurationException} naming the annotation and the fix. A sweep yields
- * one plan per point ({@link #points()}, {@link #at(SweepPoint)}).
+ * is an {@link ExtensionConfigurationException} naming the annotation and the fix. A method-level
+ * sweep yields one plan per point ({@link #points()}, {@link #at(SweepPoint)}); an {@link ArmCurve}
+ * parameter is one {@link CurvePlan} whose points are ordinary arms of the same plan, so everything
+ * that plans and builds arms plans and builds every point.
  */
-public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, long seedBase,
-        Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points) {
+record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, long seedBase,
+        Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
+        Set<Premise> premises) {
+
+    /** A curve needs this many points for its shape to mean anything (a minimum needs both sides). */
+    static final int MIN_CURVE_POINTS = 3;
 
     /** How one {@link Arm} parameter is trained. */
     public enum Recipe { SCRATCH, FULL_KD, ESKD, ENSEMBLE }
@@ -75,22 +87,40 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
     }
 
     /**
-     * One arm: its name (the parameter's), recipe, student, teacher (null without one), ESKD stop and
-     * ensemble size (1 unless {@code @Ensemble}).
+     * One arm: its name (the parameter's, or the curve's with its point), recipe, student, teacher
+     * (null without one), ESKD stop, ensemble size (1 unless {@code @Ensemble}) and KD loss.
      */
-    public record ArmPlan(String name, Recipe recipe, ModelPlan student, ModelPlan teacher, Stop kdStop, int members) {
+    public record ArmPlan(String name, Recipe recipe, ModelPlan student, ModelPlan teacher, Stop kdStop, int members,
+            Distillation distillation) {
         ArmPlan withTeacher(ModelPlan t) {
-            return new ArmPlan(name, recipe, student, t, kdStop, members);
+            return new ArmPlan(name, recipe, student, t, kdStop, members, distillation);
+        }
+
+        ArmPlan withDistillation(Distillation d) {
+            return new ArmPlan(name, recipe, student, teacher, kdStop, members, d);
+        }
+
+        ArmPlan named(String n) {
+            return new ArmPlan(n, recipe, student, teacher, kdStop, members, distillation);
         }
     }
 
-    /** One invocation of a claim: a dimension and its value, or the single point of an unswept claim. */
-    public record SweepPoint(String dimension, String value) {
+    /** One invocation of a claim, or one point of a curve: a dimension and its value (SINGLE: unswept). */
+    public record SweepPoint(SweepDimension dimension, String value) {
         static final SweepPoint SINGLE = new SweepPoint(null, null);
 
         public String label() {
-            return dimension == null ? "" : "[" + dimension + "=" + value + "]";
+            return dimension == null ? "" : "[" + dimension.key() + "=" + value + "]";
         }
+    }
+
+    /** An {@link ArmCurve} parameter: its name, dimension, and the arm (in {@link #arms()}) of each point. */
+    record CurvePlan(String name, SweepDimension dimension, List<SweepPoint> points, List<String> arms) {
+    }
+
+    /** The seed base of this run: {@code -Dkd.seedBase} (fresh seeds, teachers included) or the claim's own. */
+    long seedBase(Settings settings) {
+        return settings.seedBase() == null ? seedBase : settings.seedBase();
     }
 
     public static ClaimPlan of(Method method) {
@@ -106,17 +136,30 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
         Distill d = find(method, Distill.class).orElse(null);
         Distillation distillation = d == null ? Distillation.standard() : distillation(method, d);
         List<ArmPlan> arms = new ArrayList<>();
+        List<CurvePlan> curves = new ArrayList<>();
         for (Parameter p : method.getParameters()) {
             if (p.getType() == Arm.class) {
-                arms.add(arm(method, p));
+                if (p.isAnnotationPresent(Sweep.class)) {
+                    throw invalid(method, "arm '" + p.getName() + "' has @Sweep but is an Arm: declare it as ArmCurve "
+                            + p.getName() + " to get one arm per point, or put @Sweep on the method");
+                }
+                arms.add(arm(method, p, distillation));
+            } else if (p.getType() == ArmCurve.class) {
+                curves.add(curve(method, p, distillation, arms));
             }
         }
         if (arms.isEmpty()) {
             throw invalid(method, "has no Arm parameter: declare the arms to train, e.g. (@EarlyStopAt(fraction = 0.25) Arm eskd, Arm fullKd)");
         }
-        List<SweepPoint> points = sweep(method, find(method, Sweep.class).orElse(null));
+        Sweep methodSweep = find(method, Sweep.class).orElse(null);
+        if (methodSweep != null && !curves.isEmpty()) {
+            throw invalid(method, "has @Sweep on the method and an ArmCurve parameter: sweep either the whole claim "
+                    + "(one invocation per point) or one curve parameter, not both");
+        }
+        List<SweepPoint> points = methodSweep == null ? List.of(SweepPoint.SINGLE) : sweep(method, methodSweep);
+        Set<Premise> premises = premises(method, arms, points);
         ClaimPlan plan = new ClaimPlan(method, claim, dataset.value(), seeds.value(), seeds.base(), distillation,
-                List.copyOf(arms), points);
+                List.copyOf(arms), points, List.copyOf(curves), premises);
         for (SweepPoint point : points) {
             checkAttention(method, plan.at(point));
         }
@@ -148,15 +191,59 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
         if (point.dimension() == null) {
             return this;
         }
-        List<ArmPlan> swept = arms.stream().map(a -> a.teacher() == null ? a : switch (point.dimension()) {
-            case "teacher" -> a.withTeacher(a.teacher().withArch(point.value()));
-            case "teacherStop" -> a.withTeacher(a.teacher().withStop(new Stop(-1, Double.parseDouble(point.value()))));
-            default -> a;
-        }).toList();
-        Distillation dist = point.dimension().equals("tau")
+        List<ArmPlan> swept = arms.stream().map(a -> point.dimension().apply(a, point.value())).toList();
+        Distillation dist = point.dimension() == SweepDimension.TAU
                 ? distillation.withTau(Double.parseDouble(point.value()))
                 : distillation;
-        return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point));
+        return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point), curves, premises);
+    }
+
+    /**
+     * An {@link ArmCurve} parameter: the arm its annotations describe, once per point of its
+     * {@code @Sweep}, each added to {@code arms} as "name[dimension=value]".
+     */
+    private static CurvePlan curve(Method method, Parameter p, Distillation distillation, List<ArmPlan> arms) {
+        String name = p.getName();
+        Sweep s = p.getAnnotation(Sweep.class);
+        if (s == null) {
+            throw invalid(method, "curve '" + name + "' has no @Sweep: give its points, e.g. @Sweep(teacher = "
+                    + "{\"wrn-16-2\", \"wrn-16-4\", \"wrn-16-8\"}) ArmCurve " + name);
+        }
+        List<SweepPoint> points = sweep(method, s);
+        if (points.size() < MIN_CURVE_POINTS) {
+            throw invalid(method, "curve '" + name + "' has " + points.size() + " point(s): a curve needs at least "
+                    + MIN_CURVE_POINTS + " (a shape needs a middle); add points to its @Sweep, or compare two Arms");
+        }
+        ArmPlan base = arm(method, p, distillation);
+        if (base.teacher() == null) {
+            throw invalid(method, "curve '" + name + "' is swept over " + points.get(0).dimension().key()
+                    + " but its arm has no teacher (@Scratch or @Ensemble): only distilled arms can be swept");
+        }
+        List<String> names = new ArrayList<>();
+        for (SweepPoint point : points) {
+            ArmPlan a = point.dimension().apply(base, point.value()).named(name + point.label());
+            arms.add(a);
+            names.add(a.name());
+        }
+        return new CurvePlan(name, points.get(0).dimension(), points, List.copyOf(names));
+    }
+
+    /** The declared premises, each checkable on this claim's arms (a teacher to check, a stop to judge). */
+    private static Set<Premise> premises(Method method, List<ArmPlan> arms, List<SweepPoint> points) {
+        Premise[] declared = find(method, Premises.class).map(Premises::value).orElse(new Premise[0]);
+        Set<Premise> set = declared.length == 0 ? EnumSet.noneOf(Premise.class) : EnumSet.copyOf(Arrays.asList(declared));
+        boolean teachers = arms.stream().anyMatch(a -> a.teacher() != null);
+        if (!teachers && !set.isEmpty()) {
+            throw invalid(method, "declares @Premises " + set + " but no arm has a teacher: the premises are about"
+                    + " teachers; remove @Premises or add a distilled arm");
+        }
+        boolean stopped = arms.stream().anyMatch(a -> a.teacher() != null && !a.teacher().stop().isNone())
+                || points.stream().anyMatch(p -> p.dimension() == SweepDimension.TEACHER_STOP);
+        if (set.contains(Premise.STOPPED_TEACHER_PAST_FIRST_DECAY) && !stopped) {
+            throw invalid(method, "declares STOPPED_TEACHER_PAST_FIRST_DECAY but no teacher is stopped early: add"
+                    + " @Teacher(stopAt = @EarlyStopAt(...)) or remove the premise");
+        }
+        return Set.copyOf(set);
     }
 
     private static Distillation distillation(Method method, Distill d) {
@@ -176,7 +263,7 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             for (String arch : s.teacher()) {
                 checkArch(method, "@Sweep(teacher)", arch);
             }
-            dims.add(Arrays.stream(s.teacher()).map(t -> new SweepPoint("teacher", t)).toList());
+            dims.add(Arrays.stream(s.teacher()).map(t -> new SweepPoint(SweepDimension.TEACHER, t)).toList());
         }
         if (s.teacherStopFraction().length > 0) {
             for (double f : s.teacherStopFraction()) {
@@ -184,7 +271,7 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
                     throw invalid(method, "has @Sweep(teacherStopFraction = " + f + "): fractions must be in (0, 1]");
                 }
             }
-            dims.add(Arrays.stream(s.teacherStopFraction()).mapToObj(f -> new SweepPoint("teacherStop", fmt(f))).toList());
+            dims.add(Arrays.stream(s.teacherStopFraction()).mapToObj(f -> new SweepPoint(SweepDimension.TEACHER_STOP, fmt(f))).toList());
         }
         if (s.tau().length > 0) {
             for (double t : s.tau()) {
@@ -192,7 +279,7 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
                     throw invalid(method, "has @Sweep(tau = " + t + "): temperatures must be > 0");
                 }
             }
-            dims.add(Arrays.stream(s.tau()).mapToObj(t -> new SweepPoint("tau", fmt(t))).toList());
+            dims.add(Arrays.stream(s.tau()).mapToObj(t -> new SweepPoint(SweepDimension.TAU, fmt(t))).toList());
         }
         if (dims.isEmpty()) {
             throw invalid(method, "has a @Sweep with no points: give one dimension, e.g. @Sweep(teacher = {\"wrn-16-2\", \"wrn-16-4\"})");
@@ -207,7 +294,7 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 
-    private static ArmPlan arm(Method method, Parameter p) {
+    private static ArmPlan arm(Method method, Parameter p, Distillation distillation) {
         String name = p.getName();
         Student student = find(p, Student.class).or(() -> find(method, Student.class)).orElseThrow(() -> invalid(method,
                 "arm '" + name + "' has no @Student: annotate the method, class or parameter with @Student(arch = \"wrn-16-1\")"));
@@ -222,13 +309,13 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
                 throw invalid(method, "arm '" + name + "' has @Ensemble(" + ensemble.value()
                         + "): an ensemble needs at least 2 members and is trained from scratch (no @Scratch or @EarlyStopAt with it)");
             }
-            return new ArmPlan(name, Recipe.ENSEMBLE, studentPlan, null, Stop.NONE, ensemble.value());
+            return new ArmPlan(name, Recipe.ENSEMBLE, studentPlan, null, Stop.NONE, ensemble.value(), distillation);
         }
         if (scratch) {
             if (stop != null) {
                 throw invalid(method, "arm '" + name + "' is @Scratch and @EarlyStopAt: a scratch arm has no KD to stop; remove one");
             }
-            return new ArmPlan(name, Recipe.SCRATCH, studentPlan, null, Stop.NONE, 1);
+            return new ArmPlan(name, Recipe.SCRATCH, studentPlan, null, Stop.NONE, 1, distillation);
         }
         Teacher teacher = find(p, Teacher.class).or(() -> find(method, Teacher.class)).orElseThrow(() -> invalid(method,
                 "arm '" + name + "' is distilled but no @Teacher is given: add @Teacher(arch = \"wrn-16-3\"), or mark the arm @Scratch"));
@@ -246,7 +333,8 @@ public record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int se
             checkStop(method, "arm '" + name + "'", stop, epochsOrDefault(student.epochs()));
         }
         return new ArmPlan(name, stop == null ? Recipe.FULL_KD : Recipe.ESKD, studentPlan,
-                new ModelPlan(teacher.arch(), teacher.epochs(), teacherStop, List.of(teacher.from())), Stop.of(stop), 1);
+                new ModelPlan(teacher.arch(), teacher.epochs(), teacherStop, List.of(teacher.from())), Stop.of(stop), 1,
+                distillation);
     }
 
     static int epochsOrDefault(int annotated) {

@@ -4,17 +4,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.kdclaims.api.ClaimVerdicts;
+import org.kdclaims.api.CurveMetric;
 import org.kdclaims.api.Metric;
+import org.kdclaims.config.Settings;
+import org.kdclaims.extension.ClaimPlan.SweepPoint;
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.reports.model.CurvePoint;
 import org.kdclaims.reports.model.PaperValue;
+import org.kdclaims.reports.model.Premise;
+import org.kdclaims.reports.model.Statistics;
 import org.kdclaims.reports.model.TestResult;
 import org.kdclaims.reports.model.TrainingRunRecord;
-import org.kdclaims.stats.Comparison;
+import org.kdclaims.stats.ArmComparison;
+import org.kdclaims.stats.CurveResult;
 import org.kdclaims.stats.Summary;
+import org.kdclaims.stats.Verdict;
 import org.kdclaims.stats.VerdictPolicy;
 import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.TrainedModel;
@@ -22,39 +33,55 @@ import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Collects what one claim invocation trained and concluded, turns the verdict into the JUnit
+ * Collects what one claim invocation trained, checked and concluded, turns the verdict into the JUnit
  * outcome, and writes the claim's result (results store and Allure) after the test, whatever
- * happened, so that nothing is lost when a claim fails or training breaks.
+ * happened, so that nothing is lost when a claim fails or training breaks. It is the running claim's
+ * {@link ClaimVerdicts}: the API reaches it through that interface only.
+ * <p>A claim whose premises failed is OUTSIDE_REGIME: its statistics are recorded (as
+ * {@code statisticalVerdict}) and the test aborts at every scale, because neither a pass nor a
+ * failure would be a statement about the paper.
  */
-public final class ClaimRecorder {
+final class ClaimRecorder implements ClaimVerdicts {
     private final ClaimPlan plan;
     private final ExperimentRuntime runtime;
     private final List<TrainingRunRecord> runs = new ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final List<PaperValue> paper;
     private final long started = System.nanoTime();
+    private List<Premise> premises = List.of();
     private Metric a;
     private Metric b;
-    private Comparison comparison;
+    private ArmComparison comparison;
+    private CurveMetric curve;
+    private CurveResult curveResult;
+    private Statistics statistics;
 
     ClaimRecorder(ClaimPlan plan, ExperimentRuntime runtime) {
         this.plan = plan;
         this.runtime = runtime;
+        this.paper = Arrays.stream(plan.claim().paper())
+                .map(p -> new PaperValue(p.label(), p.value(), p.unit(), p.note())).toList();
         parameters.put("scale", runtime.profile().describe());
         parameters.put("data", runtime.runInfo().dataset());
         parameters.put("native build", runtime.runInfo().nativeBuild() + ", " + runtime.runInfo().threads() + " threads");
-        parameters.put("seeds", runtime.profile().seeds(plan.seeds()) + " from " + plan.seedBase());
+        long seedBase = plan.seedBase(runtime.settings());
+        parameters.put("seeds", runtime.profile().seeds(plan.seeds()) + " from " + seedBase);
+        parameters.put("seed base", seedBase + (runtime.settings().seedBase() == null ? " (the claim's)"
+                : " (-D" + Settings.SEED_BASE + ")"));
         parameters.put("distillation", plan.distillation().describe());
         parameters.put("alpha", Double.toString(plan.claim().alpha()));
         plan.points().stream().filter(p -> p.dimension() != null)
-                .forEach(p -> parameters.put("sweep " + p.dimension(), p.value()));
+                .forEach(p -> parameters.put("sweep " + p.dimension().key(), p.value()));
+        plan.curves().forEach(c -> parameters.put("curve " + c.name(), c.dimension().key() + " = "
+                + c.points().stream().map(SweepPoint::value).toList()));
+        if (!plan.premises().isEmpty()) {
+            parameters.put("premises", plan.premises().stream().map(Enum::name).sorted().toList().toString());
+        }
     }
 
+    @Override
     public double alpha() {
         return plan.claim().alpha();
-    }
-
-    public ClaimPlan plan() {
-        return plan;
     }
 
     void parameter(String name, String value) {
@@ -63,6 +90,11 @@ public final class ClaimRecorder {
 
     Map<String, String> parameters() {
         return parameters;
+    }
+
+    /** The claim's premises as checked on its models (before the test body runs). */
+    void premises(List<Premise> checked) {
+        this.premises = List.copyOf(checked);
     }
 
     /** Records a training run once per claim, however many arms use it (a shared teacher). */
@@ -89,49 +121,121 @@ public final class ClaimRecorder {
                 model.spec().epochs(), model.wallSeconds(), model.imagesPerSecond(), fromStore, curve, fin));
     }
 
-    /** Records the verdict, then passes, fails (REFUTED) or aborts (INCONCLUSIVE) the test. */
-    public void conclude(Metric actual, Metric other, Comparison c) {
+    /** Records a two-arm verdict with its statistics, then passes, fails, or aborts the test. */
+    @Override
+    public void conclude(Metric actual, Metric other, ArmComparison c) {
         this.a = actual;
         this.b = other;
         this.comparison = c;
-        String message = plan.claim().id() + " " + c.describe(actual.name());
+        this.statistics = VerdictStatistics.of(c, PaperValues.difference(paper, actual.arm(), other.arm()));
+        judge(c.verdict(), c.describeWithPower(actual.name(), Double.NaN), Math.min(c.nA(), c.nB()));
+    }
+
+    /** Records a curve's single verdict with its statistics, then passes, fails, or aborts the test. */
+    @Override
+    public void conclude(CurveMetric curve, CurveResult result) {
+        this.curve = curve;
+        this.curveResult = result;
+        int d = result.decisiveIndex();
+        Double paperDifference = d < 0 ? null : difference(pointPaperValue(d), pointPaperValue(curve.points().size() - 1));
+        this.statistics = VerdictStatistics.of(result, paperDifference);
+        judge(result.verdict(), result.describe(), curve.points().stream()
+                .mapToInt(p -> p.metric().values().length).min().orElse(0));
+    }
+
+    private void judge(Verdict verdict, String description, int seeds) {
+        String message = plan.claim().id() + " " + description
+                + VerdictStatistics.detectability(statistics, seeds).map(s -> "; " + s).orElse("");
+        List<Premise> failed = premises.stream().filter(p -> !p.holds()).toList();
+        if (!failed.isEmpty()) {
+            String outside = plan.claim().id() + " " + ClaimResult.OUTSIDE_REGIME + ": the experiment is outside the"
+                    + " paper's regime, so its statistics (" + verdict + ") are not evidence for or against the paper; "
+                    + failed.stream().map(p -> "premise " + p.name() + " fails: " + p.statement() + " (observed "
+                    + number(p.observed()) + ", threshold " + number(p.threshold()) + " " + p.unit() + ")")
+                    .collect(Collectors.joining("; ")) + ". Statistics: " + message;
+            System.err.println("[kd] " + outside);
+            throw new TestAbortedException(outside);
+        }
         boolean asserted = runtime.profile().assertVerdicts();
         System.err.println("[kd] " + message + (asserted ? "" : " (" + runtime.profile().name() + " scale: recorded, not asserted)"));
-        VerdictPolicy.apply(c.verdict(), asserted, runtime.profile().name(), message);
+        VerdictPolicy.apply(verdict, asserted, runtime.profile().name(), message);
     }
 
     /** Writes the claim's result; {@code error} is what the test threw, if anything. */
     ClaimResult finish(ExtensionContext context, Throwable error) {
+        boolean concluded = comparison != null || curveResult != null;
         String outcome = error == null ? (runtime.profile().assertVerdicts() ? "passed" : "recorded")
                 : error instanceof TestAbortedException ? "aborted" : "failed";
-        String note = error == null || comparison != null && (error instanceof AssertionFailedError
+        String note = error == null || concluded && (error instanceof AssertionFailedError
                 || error instanceof TestAbortedException) ? null : "the claim did not reach a verdict: " + error;
         List<ArmResult> arms = new ArrayList<>();
         TestResult test = null;
         String hypothesis = null;
         String metric = null;
+        Verdict statistical = null;
         if (comparison != null) {
-            arms.add(arm(a, comparison.a()));
-            arms.add(arm(b, comparison.b()));
-            test = new TestResult(Comparison.METHOD, comparison.alternative(), comparison.t(), comparison.df(),
+            arms.add(arm(a));
+            arms.add(arm(b));
+            test = new TestResult(comparison.test(), comparison.alternative(), comparison.t(), comparison.df(),
                     comparison.pValue(), comparison.effectSize(), comparison.alpha());
             hypothesis = a.name() + ": " + comparison.alternative();
             metric = a.name();
+            statistical = comparison.verdict();
+        } else if (curveResult != null) {
+            test = new TestResult(curveResult.method(), curveResult.shape().claim(), Double.NaN, Double.NaN,
+                    statistics.pValue(), Double.NaN, curveResult.alpha());
+            hypothesis = curve.curve() + " " + curve.name() + ": " + curveResult.shape().claim();
+            metric = curve.name();
+            statistical = curveResult.verdict();
         }
-        List<PaperValue> paper = Arrays.stream(plan.claim().paper())
-                .map(p -> new PaperValue(p.label(), p.value(), p.unit(), p.note())).toList();
+        String regime = premises.isEmpty() ? null
+                : premises.stream().allMatch(Premise::holds) ? ClaimResult.IN_REGIME : ClaimResult.OUTSIDE_REGIME;
+        boolean outside = ClaimResult.OUTSIDE_REGIME.equals(regime);
+        String verdict = statistical == null ? null : outside ? ClaimResult.OUTSIDE_REGIME : statistical.name();
         ClaimResult result = new ClaimResult(plan.claim().id(), context.getDisplayName(), plan.claim().source(),
-                plan.claim().statement(), hypothesis, metric, paper, arms, test,
-                comparison == null ? null : comparison.verdict().name(), outcome, Map.copyOf(parameters), List.copyOf(runs),
-                List.of(), (System.nanoTime() - started) / 1e9, note);
+                plan.claim().statement(), hypothesis, metric, paper, arms, test, verdict, outcome, Map.copyOf(parameters),
+                List.copyOf(runs), List.of(), (System.nanoTime() - started) / 1e9, note, statistics, premises, regime,
+                outside && statistical != null ? statistical.name() : null, curveResult == null ? null : curveModel());
         runtime.results().writeClaim(result);
         AllureClaim.write(result);
         return result;
     }
 
-    private static ArmResult arm(Metric m, Summary s) {
+    /**
+     * The curve for the report: every point with its arm summary and the paper's value there, the points
+     * the verdict rests on marked (the decisive point and the last point it was compared with; every
+     * point for a slope test).
+     */
+    private org.kdclaims.reports.model.Curve curveModel() {
+        int decisive = curveResult.decisiveIndex();
+        int last = curve.points().size() - 1;
+        List<CurvePoint> points = new ArrayList<>();
+        for (int i = 0; i <= last; i++) {
+            CurveMetric.Point p = curve.points().get(i);
+            points.add(new CurvePoint(p.label(), p.x(), arm(p.metric()), pointPaperValue(i),
+                    decisive < 0 || i == decisive || i == last));
+        }
+        return new org.kdclaims.reports.model.Curve(curve.dimension(), curveResult.shape().name(), points);
+    }
+
+    /** The paper's value at point i: labelled "&lt;point&gt;: ..." or "&lt;arm&gt;: ...". */
+    private Double pointPaperValue(int i) {
+        CurveMetric.Point p = curve.points().get(i);
+        return PaperValues.of(paper, p.label(), p.metric().arm());
+    }
+
+    private static Double difference(Double x, Double y) {
+        return x == null || y == null ? null : x - y;
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static ArmResult arm(Metric m) {
+        Summary s = Summary.of(m.values());
         List<Long> seeds = Arrays.stream(m.seeds()).boxed().toList();
         List<Double> values = Arrays.stream(m.values()).boxed().toList();
-        return new ArmResult(m.arm().name(), seeds, values, s.mean(), s.sd(), s.ciLow(), s.ciHigh());
+        return new ArmResult(m.arm(), seeds, values, s.mean(), s.sd(), s.ciLow(), s.ciHigh());
     }
 }

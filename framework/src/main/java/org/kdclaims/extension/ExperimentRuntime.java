@@ -63,7 +63,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         NativeBackend.configureThreads(settings.threads());
         this.startInfo = new RunInfo(UUID.randomUUID().toString(), Instant.now().toString(), null, profile.name(),
                 DataProvider.realDataRequested() ? "real" : "synthetic", NativeBackend.buildId(),
-                NativeBackend.threads(), versions(), host());
+                NativeBackend.threads(), versions(), host(), settings.seedBase(), NativeBackend.cpuIsa());
         if (!settings.planOnly()) {
             results.clear(); // a results directory holds one run: the report must not mix runs
             results.writeRun(startInfo);
@@ -205,7 +205,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         if (!settings.planOnly()) {
             results.writeRun(new RunInfo(startInfo.runId(), startInfo.startedAt(), Instant.now().toString(),
                     startInfo.scale(), startInfo.dataset(), startInfo.nativeBuild(), startInfo.threads(),
-                    startInfo.versions(), startInfo.host()));
+                    startInfo.versions(), startInfo.host(), startInfo.seedBase(), startInfo.cpuIsa()));
         }
     }
 

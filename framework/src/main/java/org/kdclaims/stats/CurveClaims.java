@@ -74,8 +74,8 @@ public final class CurveClaims {
             }
         }
         Verdict verdict = anySupport ? Verdict.SUPPORTED : allRefute ? Verdict.REFUTED : Verdict.INCONCLUSIVE;
-        int decisive = verdict == Verdict.SUPPORTED ? argMin(adjSupport)
-                : verdict == Verdict.REFUTED ? argMax(adjRefute) : bestOf(early);
+        int decisive = verdict == Verdict.SUPPORTED ? CurveResult.argMin(adjSupport)
+                : verdict == Verdict.REFUTED ? CurveResult.argMax(adjRefute) : bestOf(early);
         Power power = comparisons.get(decisive).power(alpha / m, Double.NaN);
         String method = Holm.METHOD + " over " + m + " one-sided comparisons with " + ref.label() + " ("
                 + comparisons.get(0).test() + ")";
@@ -104,25 +104,5 @@ public final class CurveClaims {
             }
         }
         return best;
-    }
-
-    private static int argMin(double[] v) {
-        int k = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] < v[k]) {
-                k = i;
-            }
-        }
-        return k;
-    }
-
-    private static int argMax(double[] v) {
-        int k = 0;
-        for (int i = 1; i < v.length; i++) {
-            if (v[i] > v[k]) {
-                k = i;
-            }
-        }
-        return k;
     }
 }

@@ -23,6 +23,52 @@ public record CurveResult(String curve, CurveShape shape, String method, List<Po
         return points.get(bestIndex);
     }
 
+    /**
+     * The comparison the verdict rests on (index into {@link #comparisons()}): the most significant
+     * one when SUPPORTED, the least significant one when REFUTED, the best earlier point when
+     * INCONCLUSIVE; -1 for monotone shapes, which rest on the slope test.
+     */
+    public int decisiveIndex() {
+        if (comparisons.isEmpty()) {
+            return -1;
+        }
+        return switch (verdict) {
+            case SUPPORTED -> argMin(adjustedSupport);
+            case REFUTED -> argMax(adjustedRefute);
+            default -> bestIndex < comparisons.size() ? bestIndex : bestEarlier();
+        };
+    }
+
+    private int bestEarlier() {
+        int best = 0;
+        for (int i = 1; i < comparisons.size(); i++) {
+            if (points.get(i).summary().mean() < points.get(best).summary().mean()) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static int argMin(double[] v) {
+        int k = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] < v[k]) {
+                k = i;
+            }
+        }
+        return k;
+    }
+
+    static int argMax(double[] v) {
+        int k = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[k]) {
+                k = i;
+            }
+        }
+        return k;
+    }
+
     public String describe() {
         String pts = points.stream().map(p -> String.format(Locale.ROOT, "%s %.4f [%.4f, %.4f]", p.label(),
                 p.summary().mean(), p.summary().ciLow(), p.summary().ciHigh())).collect(Collectors.joining("; "));

@@ -14,12 +14,16 @@ import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.EarlyStopAt;
+import org.kdclaims.annotations.Ensemble;
+import org.kdclaims.annotations.Premise;
+import org.kdclaims.annotations.Premises;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Sweep;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
+import org.kdclaims.api.ArmCurve;
 
 /** Impossible claim configurations fail before anything trains, naming the annotation and the fix. */
 class ClaimValidationTest {
@@ -67,6 +71,41 @@ class ClaimValidationTest {
     @Test
     void attentionTransferBetweenMismatchedArchitectures() {
         assertConfigError(AttentionMismatch.class, "attention transfer from resnet-18 to wrn-16-1");
+    }
+
+    @Test
+    void aCurveNeedsThreePoints() {
+        assertConfigError(TwoPointCurve.class, "curve 'students' has 2 point(s): a curve needs at least 3");
+    }
+
+    @Test
+    void aCurveNeedsASweep() {
+        assertConfigError(CurveWithoutSweep.class, "curve 'students' has no @Sweep");
+    }
+
+    @Test
+    void aSweptArmMustBeACurve() {
+        assertConfigError(SweptArm.class, "declare it as ArmCurve kd");
+    }
+
+    @Test
+    void methodSweepAndCurveDoNotMix() {
+        assertConfigError(MethodSweepAndCurve.class, "not both");
+    }
+
+    @Test
+    void aCurveOfScratchArmsCannotBeSwept() {
+        assertConfigError(ScratchCurve.class, "only distilled arms can be swept");
+    }
+
+    @Test
+    void aStopPremiseNeedsAStoppedTeacher() {
+        assertConfigError(StopPremiseWithoutStop.class, "STOPPED_TEACHER_PAST_FIRST_DECAY but no teacher is stopped");
+    }
+
+    @Test
+    void premisesNeedATeacher() {
+        assertConfigError(PremisesWithoutTeacher.class, "no arm has a teacher");
     }
 
     @Test
@@ -186,6 +225,77 @@ class ClaimValidationTest {
 
         @Claim(id = "Y", source = "none", statement = "s")
         void bad(@EarlyStopAt(fraction = 2) Arm eskd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class TwoPointCurve {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@Sweep(teacher = {"cnn-8", "cnn-16"}) ArmCurve students) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class CurveWithoutSweep {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(ArmCurve students) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class SweptArm {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@Sweep(tau = {2, 4, 8}) Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    static class MethodSweepAndCurve {
+        @Claim(id = "X", source = "none", statement = "s")
+        @Sweep(tau = {2, 4})
+        void claim(@Sweep(teacher = {"cnn-4", "cnn-8", "cnn-16"}) ArmCurve students) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Seeds(2)
+    static class ScratchCurve {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@Scratch @Sweep(tau = {2, 4, 8}) ArmCurve students) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(2)
+    @Premises(Premise.STOPPED_TEACHER_PAST_FIRST_DECAY)
+    static class StopPremiseWithoutStop {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Seeds(2)
+    @Premises(Premise.TEACHERS_BEAT_SCRATCH)
+    static class PremisesWithoutTeacher {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@Scratch Arm a, @Ensemble(2) Arm b) {
         }
     }
 }

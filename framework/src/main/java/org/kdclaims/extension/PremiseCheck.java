@@ -1,0 +1,91 @@
+package org.kdclaims.extension;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.kdclaims.annotations.Premise;
+
+/**
+ * Evaluates a claim's {@link Premise}s on numbers from its trained models, one row per premise for
+ * the report: the worst case over the claim's teachers, so that the row shows the number that
+ * decided. Pure: {@link ArmModels#premiseFacts} gathers the facts.
+ */
+final class PremiseCheck {
+    private PremiseCheck() {
+    }
+
+    /**
+     * A teacher as the premises see it: the fully trained model's final test and training error
+     * (percent), the checkpoint that teaches (epochs trained), its schedule's length and first
+     * learning-rate decay (-1 without one), and the architecture of the student it teaches.
+     */
+    record TeacherFacts(String label, String studentArch, double testError, double trainError, int stopEpoch,
+            int epochs, int firstDecay) {
+        boolean stopped() {
+            return stopEpoch < epochs;
+        }
+    }
+
+    /** {@code scratchError}: mean test error (percent) of students of each architecture trained alone. */
+    static List<org.kdclaims.reports.model.Premise> evaluate(Set<Premise> premises, List<TeacherFacts> teachers,
+            Map<String, Double> scratchError) {
+        List<org.kdclaims.reports.model.Premise> rows = new ArrayList<>();
+        for (Premise p : premises.isEmpty() ? Set.<Premise>of() : EnumSet.copyOf(premises)) {
+            rows.add(switch (p) {
+                case TEACHERS_BEAT_SCRATCH -> beatScratch(teachers, scratchError);
+                case TEACHERS_FIT_TRAINING_SET -> fitTraining(teachers);
+                case STOPPED_TEACHER_PAST_FIRST_DECAY -> pastFirstDecay(teachers);
+            });
+        }
+        return rows;
+    }
+
+    private static org.kdclaims.reports.model.Premise beatScratch(List<TeacherFacts> teachers,
+            Map<String, Double> scratch) {
+        TeacherFacts worst = teachers.stream()
+                .max(Comparator.comparingDouble(t -> t.testError() - scratch.get(t.studentArch()))).orElseThrow();
+        double threshold = scratch.get(worst.studentArch());
+        String statement = String.format(Locale.ROOT, "every teacher has a lower test error than its student "
+                + "architecture trained alone (worst: %s %.2f %% vs %s from scratch %.2f %%)", worst.label(),
+                worst.testError(), worst.studentArch(), threshold);
+        return row(Premise.TEACHERS_BEAT_SCRATCH, statement, worst.testError(), threshold, "% test error",
+                worst.testError() < threshold);
+    }
+
+    private static org.kdclaims.reports.model.Premise fitTraining(List<TeacherFacts> teachers) {
+        TeacherFacts worst = teachers.stream().max(Comparator.comparingDouble(TeacherFacts::trainError)).orElseThrow();
+        double threshold = Premise.MAX_TEACHER_TRAINING_ERROR;
+        String statement = String.format(Locale.ROOT, "every teacher's final training error is below %.0f %% "
+                + "(worst: %s %.2f %%)", threshold, worst.label(), worst.trainError());
+        return row(Premise.TEACHERS_FIT_TRAINING_SET, statement, worst.trainError(), threshold, "% training error",
+                worst.trainError() < threshold);
+    }
+
+    private static org.kdclaims.reports.model.Premise pastFirstDecay(List<TeacherFacts> teachers) {
+        List<TeacherFacts> stopped = teachers.stream().filter(TeacherFacts::stopped).toList();
+        if (stopped.isEmpty()) {
+            // e.g. the fully trained end of a stop sweep: nothing is stopped, nothing to object to
+            TeacherFacts t = teachers.get(0);
+            return row(Premise.STOPPED_TEACHER_PAST_FIRST_DECAY, "no teacher is stopped early here (" + t.label()
+                    + " trained all " + t.epochs() + " epochs)", t.stopEpoch(), t.firstDecay(), "epochs", true);
+        }
+        TeacherFacts worst = stopped.stream().min(Comparator.comparingInt(t -> t.stopEpoch() - t.firstDecay()))
+                .orElseThrow();
+        boolean holds = worst.firstDecay() >= 0 && worst.stopEpoch() > worst.firstDecay();
+        String statement = String.format(Locale.ROOT, "every early-stopped teacher's checkpoint was trained past its "
+                + "first learning-rate decay (worst: %s stopped after %d epochs, first decay at epoch %s)",
+                worst.label(), worst.stopEpoch(), worst.firstDecay() < 0 ? "none" : Integer.toString(worst.firstDecay()));
+        return row(Premise.STOPPED_TEACHER_PAST_FIRST_DECAY, statement, worst.stopEpoch(), worst.firstDecay(),
+                "epochs", holds);
+    }
+
+    private static org.kdclaims.reports.model.Premise row(Premise p, String statement, double observed,
+            double threshold, String unit, boolean holds) {
+        return new org.kdclaims.reports.model.Premise(p.name(), statement, observed, threshold, unit, holds);
+    }
+}
