@@ -3,6 +3,7 @@ package org.kdclaims.extension;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.BeforeTestExecutionCallback;
@@ -23,21 +24,34 @@ import org.kdclaims.extension.ClaimPlan.SweepPoint;
  * them, binds the claim's {@link ClaimVerdicts} to the test method's thread, and records the claim's
  * result after the test ran, whatever its outcome.
  */
-final class ClaimInvocation implements BeforeEachCallback, ParameterResolver, BeforeTestExecutionCallback,
+final class ClaimInvocation implements BeforeEachCallback, AfterEachCallback, ParameterResolver, BeforeTestExecutionCallback,
         AfterTestExecutionCallback {
     private final ClaimPlan plan;
+    private final SequentialRounds rounds;
+    private final int look;
     private ClaimRecorder recorder;
     private ArmModels models;
 
     ClaimInvocation(ClaimPlan plan) {
+        this(plan, null, 0);
+    }
+
+    /** Look {@code look} of an adaptive claim: {@code plan} has that look's seeds. */
+    ClaimInvocation(ClaimPlan plan, SequentialRounds rounds, int look) {
         this.plan = plan;
+        this.rounds = rounds;
+        this.look = look;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         ExperimentRuntime runtime = ExperimentRuntime.of(context);
+        if (look > 0) {
+            // the new seeds of this look: re-planned and trained before the claim reads them
+            SuitePreparation.prepare(runtime, List.of(plan));
+        }
         AllureClaim.labels(plan);
-        recorder = new ClaimRecorder(plan, runtime);
+        recorder = new ClaimRecorder(plan, runtime, rounds, look);
         models = new ArmModels(plan, runtime);
     }
 
@@ -82,8 +96,20 @@ final class ClaimInvocation implements BeforeEachCallback, ParameterResolver, Be
     @Override
     public void afterTestExecution(ExtensionContext context) {
         ClaimVerdicts.bind(null);
-        if (recorder != null) {
-            recorder.finish(context, context.getExecutionException().orElse(null));
+        try {
+            if (recorder != null) {
+                recorder.finish(context, context.getExecutionException().orElse(null));
+            }
+        } finally {
+            ClaimVerdicts.bind(null);
+        }
+    }
+
+    /** Runs even when beforeEach or the test failed: the next look (if any) may be decided now. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (rounds != null) {
+            rounds.ended(look);
         }
     }
 }

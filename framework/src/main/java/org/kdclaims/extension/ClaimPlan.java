@@ -42,7 +42,16 @@ import org.kdclaims.training.Distillation;
  */
 record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, long seedBase,
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
-        Set<Premise> premises) {
+        Set<Premise> premises, AdaptiveSeeds adaptive) {
+
+    /** {@code @Seeds(min, max, step)}: seeds are added in rounds until the verdict is decided (null = fixed). */
+    record AdaptiveSeeds(int min, int max, int step) {
+    }
+
+    /** The same claim judged with {@code n} seeds per arm (a round of adaptive seeds). */
+    ClaimPlan withSeeds(int n) {
+        return new ClaimPlan(method, claim, dataset, n, seedBase, distillation, arms, points, curves, premises, adaptive);
+    }
 
     /** A curve needs this many points for its shape to mean anything (a minimum needs both sides). */
     static final int MIN_CURVE_POINTS = 3;
@@ -130,7 +139,9 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
                 "names no data set: annotate the class or method with @Cifar or @FashionMnist"));
         Seeds seeds = find(method, Seeds.class).orElseThrow(() -> invalid(method,
                 "has no @Seeds: a claim needs per-seed statistics, e.g. @Seeds(3)"));
-        if (seeds.value() < 1) {
+        AdaptiveSeeds adaptive = adaptive(method, seeds);
+        int initialSeeds = adaptive == null ? seeds.value() : adaptive.min();
+        if (initialSeeds < 1) {
             throw invalid(method, "has @Seeds(" + seeds.value() + "): use at least 1 seed (3 or more for a verdict)");
         }
         Distill d = find(method, Distill.class).orElse(null);
@@ -158,12 +169,29 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
         }
         List<SweepPoint> points = methodSweep == null ? List.of(SweepPoint.SINGLE) : sweep(method, methodSweep);
         Set<Premise> premises = premises(method, arms, points);
-        ClaimPlan plan = new ClaimPlan(method, claim, dataset.value(), seeds.value(), seeds.base(), distillation,
-                List.copyOf(arms), points, List.copyOf(curves), premises);
+        ClaimPlan plan = new ClaimPlan(method, claim, dataset.value(), initialSeeds, seeds.base(), distillation,
+                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive);
         for (SweepPoint point : points) {
             checkAttention(method, plan.at(point));
         }
         return plan;
+    }
+
+    /** {@code @Seeds(min, max)}: null for a fixed count; an impossible combination names the fix. */
+    private static AdaptiveSeeds adaptive(Method method, Seeds s) {
+        if (s.max() == 0 && s.min() == 0) {
+            return null;
+        }
+        if (s.value() != 0) {
+            throw invalid(method, "has @Seeds(value = " + s.value() + ", min = " + s.min() + ", max = " + s.max()
+                    + "): give a fixed count, @Seeds(3), or an adaptive range, @Seeds(min = 3, max = 10), not both");
+        }
+        if (s.min() < 2 || s.max() <= s.min() || s.step() < 1) {
+            throw invalid(method, "has @Seeds(min = " + s.min() + ", max = " + s.max() + ", step = " + s.step()
+                    + "): adaptive seeds need min >= 2 (a test needs a spread), max > min and step >= 1,"
+                    + " e.g. @Seeds(min = 3, max = 10)");
+        }
+        return new AdaptiveSeeds(s.min(), s.max(), s.step());
     }
 
     /** Attention transfer needs teacher and student attention points at the same resolutions. */
@@ -195,7 +223,8 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
         Distillation dist = point.dimension() == SweepDimension.TAU
                 ? distillation.withTau(Double.parseDouble(point.value()))
                 : distillation;
-        return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point), curves, premises);
+        return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point), curves, premises,
+                adaptive);
     }
 
     /**

@@ -55,10 +55,20 @@ final class ClaimRecorder implements ClaimVerdicts {
     private CurveMetric curve;
     private CurveResult curveResult;
     private Statistics statistics;
+    private final SequentialRounds rounds;
+    private final int look;
+    private boolean continued;
 
     ClaimRecorder(ClaimPlan plan, ExperimentRuntime runtime) {
+        this(plan, runtime, null, 0);
+    }
+
+    /** The recorder of look {@code look} of an adaptive claim's {@code rounds} (null: judged once). */
+    ClaimRecorder(ClaimPlan plan, ExperimentRuntime runtime, SequentialRounds rounds, int look) {
         this.plan = plan;
         this.runtime = runtime;
+        this.rounds = rounds;
+        this.look = look;
         this.paper = Arrays.stream(plan.claim().paper())
                 .map(p -> new PaperValue(p.label(), p.value(), p.unit(), p.note())).toList();
         parameters.put("scale", runtime.profile().describe());
@@ -74,14 +84,18 @@ final class ClaimRecorder implements ClaimVerdicts {
                 .forEach(p -> parameters.put("sweep " + p.dimension().key(), p.value()));
         plan.curves().forEach(c -> parameters.put("curve " + c.name(), c.dimension().key() + " = "
                 + c.points().stream().map(SweepPoint::value).toList()));
+        if (rounds != null) {
+            parameters.put("adaptive seeds", rounds.describe(look));
+        }
         if (!plan.premises().isEmpty()) {
             parameters.put("premises", plan.premises().stream().map(Enum::name).sorted().toList().toString());
         }
     }
 
+    /** The claim's alpha; for a look of adaptive seeds, the part of it the spending function allots that look. */
     @Override
     public double alpha() {
-        return plan.claim().alpha();
+        return rounds == null ? plan.claim().alpha() : rounds.alphaAt(look);
     }
 
     void parameter(String name, String value) {
@@ -156,6 +170,17 @@ final class ClaimRecorder implements ClaimVerdicts {
             System.err.println("[kd] " + outside);
             throw new TestAbortedException(outside);
         }
+        if (rounds != null) {
+            statistics = statistics == null ? null : statistics.withSequential(rounds.describe(look));
+            rounds.looked(look, verdict);
+            if (verdict == Verdict.INCONCLUSIVE && !rounds.isLast(look)) {
+                continued = true;
+                String more = plan.claim().id() + " undecided at " + rounds.seedsAt(look) + " seeds (look " + (look + 1)
+                        + " of " + rounds.lookCount() + "): adding seeds and looking again. " + message;
+                System.err.println("[kd] " + more);
+                throw new TestAbortedException(more);
+            }
+        }
         boolean asserted = runtime.profile().assertVerdicts();
         System.err.println("[kd] " + message + (asserted ? "" : " (" + runtime.profile().name() + " scale: recorded, not asserted)"));
         VerdictPolicy.apply(verdict, asserted, runtime.profile().name(), message);
@@ -163,6 +188,9 @@ final class ClaimRecorder implements ClaimVerdicts {
 
     /** Writes the claim's result; {@code error} is what the test threw, if anything. */
     ClaimResult finish(ExtensionContext context, Throwable error) {
+        if (continued) {
+            return null; // an undecided look of adaptive seeds: the claim's result is the last look's
+        }
         boolean concluded = comparison != null || curveResult != null;
         String outcome = error == null ? (runtime.profile().assertVerdicts() ? "passed" : "recorded")
                 : error instanceof TestAbortedException ? "aborted" : "failed";

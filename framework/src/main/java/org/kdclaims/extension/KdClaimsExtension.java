@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -63,20 +64,40 @@ public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback,
         return context.getTestMethod().map(m -> AnnotationSupport.isAnnotated(m, Claim.class)).orElse(false);
     }
 
+    /**
+     * One invocation per sweep point; an adaptive claim ({@code @Seeds(min, max)}) gets one per look,
+     * made lazily: JUnit asks for the next look only after the previous one ran, and it exists only
+     * if that look did not decide the claim.
+     */
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
         Method method = context.getRequiredTestMethod();
         ClaimPlan plan = ClaimPlan.of(method);
-        return plan.points().stream().map(point -> new TestTemplateInvocationContext() {
+        ExperimentRuntime runtime = ExperimentRuntime.of(context);
+        return plan.points().stream().flatMap(point -> {
+            ClaimPlan atPoint = plan.at(point);
+            String name = point.dimension() == null ? method.getName() : method.getName() + " " + point.label();
+            SequentialRounds rounds = SequentialRounds.of(atPoint, runtime.profile());
+            if (rounds == null) {
+                return Stream.of(invocation(name, new ClaimInvocation(atPoint)));
+            }
+            return IntStream.range(0, rounds.lookCount()).boxed().takeWhile(rounds::shouldRun)
+                    .map(look -> invocation(name + " [seeds=" + rounds.seedsAt(look) + "]",
+                            new ClaimInvocation(atPoint.withSeeds(rounds.seedsAt(look)), rounds, look)));
+        });
+    }
+
+    private static TestTemplateInvocationContext invocation(String name, ClaimInvocation extension) {
+        return new TestTemplateInvocationContext() {
             @Override
             public String getDisplayName(int index) {
-                return point.dimension() == null ? method.getName() : method.getName() + " " + point.label();
+                return name;
             }
 
             @Override
             public List<Extension> getAdditionalExtensions() {
-                return List.of(new ClaimInvocation(plan.at(point)));
+                return List.of(extension);
             }
-        });
+        };
     }
 }

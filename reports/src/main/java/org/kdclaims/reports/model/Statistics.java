@@ -32,6 +32,13 @@ public record Statistics(String test, String pairing, Double correlation, double
                          double alpha, double detectableDifference, Double paperDifference,
                          Integer seedsToDetectPaper, Boolean canDetectPaperEffect, String multiplicity,
                          String sequential) {
+    /** The same statistics, with how the sequential design (adaptive seeds) reached them. */
+    public Statistics withSequential(String how) {
+        return new Statistics(test, pairing, correlation, difference, differenceCiLow, differenceCiHigh, margin, pValue,
+                alpha, detectableDifference, paperDifference, seedsToDetectPaper, canDetectPaperEffect, multiplicity,
+                how);
+    }
+
     /** {@link #seedsToDetectPaper} when no affordable number of seeds would detect the paper's difference. */
     public static final int UNREACHABLE = -1;
 
