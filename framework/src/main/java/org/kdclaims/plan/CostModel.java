@@ -2,7 +2,7 @@ package org.kdclaims.plan;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.models.Architecture;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.StepTimer;
@@ -110,13 +111,9 @@ public final class CostModel {
         Properties p = new Properties();
         speeds.forEach((k, s) -> p.setProperty(k, s.trainImagesPerSecond() + "," + s.inferImagesPerSecond()));
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "speeds", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                p.store(w, "kd-claims: calibrated images per second (training, inference)");
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            StringWriter text = new StringWriter();
+            p.store(text, "kd-claims: calibrated images per second (training, inference)");
+            AtomicFiles.write(file, text.toString());
         } catch (IOException e) {
             // the estimate is only a guide: calibrate again next time
         }

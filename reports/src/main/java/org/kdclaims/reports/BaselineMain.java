@@ -8,7 +8,7 @@ import org.kdclaims.reports.baseline.Tolerance;
 import org.kdclaims.reports.baseline.Tolerances;
 import org.kdclaims.reports.html.ClaimReport;
 import org.kdclaims.reports.html.ComparisonSection;
-import org.kdclaims.reports.model.AtomicFiles;
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.ResultsStore;
 import org.kdclaims.reports.model.RunResults;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kdclaims.reports.baseline.Comparison;
 import org.kdclaims.reports.baseline.Finding;
-import org.kdclaims.reports.model.AtomicFiles;
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.RunInfo;
 

@@ -1,7 +1,7 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.baseline.Comparison;
-import org.kdclaims.reports.model.AtomicFiles;
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.RunResults;
 
