@@ -17,13 +17,13 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 
 import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.io.Crc32cTrailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps decoded data sets on disk, so that decoding 60,000 JPEGs happens once per machine and a
@@ -42,7 +42,8 @@ public final class DataCache {
     /** System property naming the cache folder; "off" disables the default cache. */
     public static final String DIRECTORY_PROPERTY = "kd.data.cache";
 
-    static final Logger LOG = Logger.getLogger(DataCache.class.getPackageName());
+    /** Named after the package, so one logger setting covers every data loader. */
+    static final Logger LOG = LoggerFactory.getLogger(DataCache.class.getPackageName());
     private static final long MAGIC = 0x4B44444154413031L; // "KDDATA01"
     private static final int HEADER_BYTES = Long.BYTES + Integer.BYTES + Long.BYTES;
     /** Four bytes: the layout of every cache entry already on disk. */
@@ -107,11 +108,13 @@ public final class DataCache {
                 long t0 = System.nanoTime();
                 try {
                     List<ImageDataset> cached = read(file);
-                    LOG.info(() -> String.format(Locale.ROOT, "%s: loaded %,d images from cache %s in %.2f s",
-                            description, images(cached), file, seconds(t0)));
+                    if (LOG.isInfoEnabled()) {
+                        LOG.info(String.format(Locale.ROOT, "%s: loaded %,d images from cache %s in %.2f s",
+                                description, images(cached), file, seconds(t0)));
+                    }
                     return cached;
                 } catch (IOException | DataException e) {
-                    LOG.warning("data cache entry " + file + " is damaged (" + e.getMessage()
+                    LOG.warn("data cache entry " + file + " is damaged (" + e.getMessage()
                             + "): deleting it and decoding " + description + " again");
                     deleteQuietly(file);
                 }
@@ -127,13 +130,14 @@ public final class DataCache {
                 write(file, loaded);
                 cachedAs = "; cached as " + file;
             } catch (IOException e) {
-                LOG.warning("could not write data cache entry " + file + " (" + e
+                LOG.warn("could not write data cache entry " + file + " (" + e
                         + "); the data is fine, but the next load will decode again");
             }
         }
-        String where = cachedAs;
-        LOG.info(() -> String.format(Locale.ROOT, "%s: decoded %,d images in %.2f s%s",
-                description, images(loaded), decodeSeconds, where));
+        if (LOG.isInfoEnabled()) {
+            LOG.info(String.format(Locale.ROOT, "%s: decoded %,d images in %.2f s%s",
+                    description, images(loaded), decodeSeconds, cachedAs));
+        }
         return loaded;
     }
 
@@ -149,7 +153,7 @@ public final class DataCache {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not delete damaged data cache entry " + file + "; delete it by hand", e);
+            LOG.warn("could not delete damaged data cache entry " + file + "; delete it by hand", e);
         }
     }
 
