@@ -3,8 +3,6 @@ package org.kdclaims.config;
 import java.util.Locale;
 
 import org.kdclaims.models.Architecture;
-import org.kdclaims.models.SmallCnn;
-import org.kdclaims.models.WideResNet;
 
 /**
  * Maps the paper's protocol onto a cheaper one by fixed rules, so that one claim test runs
@@ -15,8 +13,8 @@ import org.kdclaims.models.WideResNet;
  *   <li>data: a stratified training subset of {@code trainPerClass} images per class (0 = all),
  *       {@code testPerClass} test images per class (0 = all), images downscaled to
  *       {@code resolution};</li>
- *   <li>architectures: widths times {@code widthMultiplier}, WRN depth capped at {@code maxDepth}
- *       (keeping the ordering of teacher sizes);</li>
+ *   <li>architectures: {@link Architecture#scaled} with {@code widthMultiplier} and
+ *       {@code maxDepth}, each family by its own rules (keeping the ordering of teacher sizes);</li>
  *   <li>seeds: at most {@code maxSeeds} (0 = as annotated);</li>
  *   <li>verdicts: asserted only when {@code assertVerdicts} (never at smoke scale).</li>
  * </ul>
@@ -86,13 +84,14 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
 
     /** The architecture trained at this scale for one named in a claim. */
     public Architecture scale(Architecture a) {
-        if (a instanceof WideResNet w) {
-            return new WideResNet(Math.min(w.depth(), maxDepth), w.widen() * widthMultiplier);
+        try {
+            return a.scaled(widthMultiplier, maxDepth);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "cannot train %s at the %s scale (width x%s, depth <= %s): %s; choose another architecture "
+                            + "or override the scale with -Dkd.widthMultiplier= / -Dkd.maxDepth=",
+                    a.name(), name, widthMultiplier, maxDepth, e.getMessage()), e);
         }
-        if (a instanceof SmallCnn c) {
-            return new SmallCnn(Math.max(1, (int) Math.round(c.width() * widthMultiplier)));
-        }
-        return a;
     }
 
     /** 0 = evaluate on the test set only after the last epoch. */

@@ -49,7 +49,7 @@ public final class Batches {
             order[i] = i;
         }
         if (shuffle) {
-            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, ORDER_STREAM, epoch));
+            SplittableRandom random = new SplittableRandom(SeedDerivation.derive(seed, ORDER_STREAM, epoch));
             for (int i = size - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];
@@ -119,7 +119,7 @@ public final class Batches {
                     }
                 }
                 if (augment) {
-                    SplittableRandom random = new SplittableRandom(Seeds.derive(seed, AUGMENT_STREAM, epoch, index));
+                    SplittableRandom random = new SplittableRandom(SeedDerivation.derive(seed, AUGMENT_STREAM, epoch, index));
                     augmentation.apply(scratch, 0, c, data.height(), data.width(), features, i * imageBytes, random);
                 }
             }

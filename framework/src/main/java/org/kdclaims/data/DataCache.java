@@ -1,7 +1,6 @@
 package org.kdclaims.data;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -9,26 +8,22 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
+
+import org.kdclaims.io.AtomicFiles;
+import org.kdclaims.io.Crc32cTrailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps decoded data sets on disk, so that decoding 60,000 JPEGs happens once per machine and a
@@ -36,8 +31,8 @@ import java.util.zip.CheckedOutputStream;
  *
  * <p>An entry is named by a SHA-256 of the caller's source key (which identifies the source
  * content) and {@link #FORMAT_VERSION}. Layout: magic, version, payload length, payload, CRC32C of
- * the payload. Entries are written to a temporary file in the same folder and moved into place
- * atomically, so readers never see half an entry. An entry that fails any check (truncated,
+ * the payload ({@link Crc32cTrailer#FOUR_BYTES}). Entries are written with {@link AtomicFiles}, so
+ * readers never see half an entry. An entry that fails any check (truncated,
  * flipped bytes, wrong version) is reported at WARNING with its path, deleted and rebuilt: it is
  * never used. The cache only speeds things up: if it cannot be written, the data is still returned.
  */
@@ -47,10 +42,13 @@ public final class DataCache {
     /** System property naming the cache folder; "off" disables the default cache. */
     public static final String DIRECTORY_PROPERTY = "kd.data.cache";
 
-    static final Logger LOG = Logger.getLogger(DataCache.class.getPackageName());
+    /** Named after the package, so one logger setting covers every data loader. */
+    static final Logger LOG = LoggerFactory.getLogger(DataCache.class.getPackageName());
     private static final long MAGIC = 0x4B44444154413031L; // "KDDATA01"
     private static final int HEADER_BYTES = Long.BYTES + Integer.BYTES + Long.BYTES;
-    private static final int TRAILER_BYTES = Integer.BYTES;
+    /** Four bytes: the layout of every cache entry already on disk. */
+    private static final Crc32cTrailer CHECKSUM = Crc32cTrailer.FOUR_BYTES;
+    private static final int TRAILER_BYTES = CHECKSUM.bytes();
 
     private final Path directory; // null: disabled
 
@@ -110,11 +108,13 @@ public final class DataCache {
                 long t0 = System.nanoTime();
                 try {
                     List<ImageDataset> cached = read(file);
-                    LOG.info(() -> String.format(Locale.ROOT, "%s: loaded %,d images from cache %s in %.2f s",
-                            description, images(cached), file, seconds(t0)));
+                    if (LOG.isInfoEnabled()) {
+                        LOG.info(String.format(Locale.ROOT, "%s: loaded %,d images from cache %s in %.2f s",
+                                description, images(cached), file, seconds(t0)));
+                    }
                     return cached;
                 } catch (IOException | DataException e) {
-                    LOG.warning("data cache entry " + file + " is damaged (" + e.getMessage()
+                    LOG.warn("data cache entry " + file + " is damaged (" + e.getMessage()
                             + "): deleting it and decoding " + description + " again");
                     deleteQuietly(file);
                 }
@@ -130,13 +130,14 @@ public final class DataCache {
                 write(file, loaded);
                 cachedAs = "; cached as " + file;
             } catch (IOException e) {
-                LOG.warning("could not write data cache entry " + file + " (" + e
+                LOG.warn("could not write data cache entry " + file + " (" + e
                         + "); the data is fine, but the next load will decode again");
             }
         }
-        String where = cachedAs;
-        LOG.info(() -> String.format(Locale.ROOT, "%s: decoded %,d images in %.2f s%s",
-                description, images(loaded), decodeSeconds, where));
+        if (LOG.isInfoEnabled()) {
+            LOG.info(String.format(Locale.ROOT, "%s: decoded %,d images in %.2f s%s",
+                    description, images(loaded), decodeSeconds, cachedAs));
+        }
         return loaded;
     }
 
@@ -152,7 +153,7 @@ public final class DataCache {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not delete damaged data cache entry " + file + "; delete it by hand", e);
+            LOG.warn("could not delete damaged data cache entry " + file + "; delete it by hand", e);
         }
     }
 
@@ -167,40 +168,28 @@ public final class DataCache {
             metas.add(meta);
             payload += meta.length + (long) Integer.BYTES * d.size() + d.rawPixels().length;
         }
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
-                DataOutputStream header = new DataOutputStream(out);
-                header.writeLong(MAGIC);
-                header.writeInt(FORMAT_VERSION);
-                header.writeLong(payload);
-                CRC32C crc = new CRC32C();
-                DataOutputStream body = new DataOutputStream(new CheckedOutputStream(out, crc));
-                body.writeInt(sets.size());
-                for (int i = 0; i < sets.size(); i++) {
-                    ImageDataset d = sets.get(i);
-                    body.write(metas.get(i));
-                    ByteBuffer labels = ByteBuffer.allocate(Integer.BYTES * d.size());
-                    for (int k = 0; k < d.size(); k++) {
-                        labels.putInt(d.label(k));
-                    }
-                    body.write(labels.array());
-                    body.write(d.rawPixels());
+        long payloadBytes = payload;
+        AtomicFiles.write(file, CHECKSUM.around(out -> {
+            DataOutputStream header = new DataOutputStream(out);
+            header.writeLong(MAGIC);
+            header.writeInt(FORMAT_VERSION);
+            header.writeLong(payloadBytes);
+            header.flush();
+        }, out -> {
+            DataOutputStream body = new DataOutputStream(out);
+            body.writeInt(sets.size());
+            for (int i = 0; i < sets.size(); i++) {
+                ImageDataset d = sets.get(i);
+                body.write(metas.get(i));
+                ByteBuffer labels = ByteBuffer.allocate(Integer.BYTES * d.size());
+                for (int k = 0; k < d.size(); k++) {
+                    labels.putInt(d.label(k));
                 }
-                body.flush();
-                header.writeInt((int) crc.getValue());
-                header.flush();
-                channel.force(true);
+                body.write(labels.array());
+                body.write(d.rawPixels());
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            body.flush();
+        }));
     }
 
     private static byte[] meta(ImageDataset d) throws IOException {
@@ -250,10 +239,10 @@ public final class DataCache {
             if (counted.count != payload) {
                 throw new IOException("payload is " + counted.count + " bytes, header says " + payload);
             }
-            int stored = header.readInt();
-            if (stored != (int) crc.getValue()) {
-                throw new IOException("checksum mismatch (CRC32C stored " + Integer.toHexString(stored)
-                        + ", computed " + Integer.toHexString((int) crc.getValue()) + ")");
+            long stored = CHECKSUM.read(header);
+            if (stored != crc.getValue()) {
+                throw new IOException("checksum mismatch (CRC32C stored " + Long.toHexString(stored)
+                        + ", computed " + Long.toHexString(crc.getValue()) + ")");
             }
             return List.copyOf(sets);
         } catch (EOFException e) {

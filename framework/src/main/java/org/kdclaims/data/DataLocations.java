@@ -74,15 +74,15 @@ public final class DataLocations {
 
     /**
      * The Fashion-MNIST folder: {@code -Dkd.fashionMnist}, else {@code KD_FASHION_MNIST}, else
-     * Debian's {@link FashionMnist#DEFAULT_DIRECTORY} when it exists; empty otherwise.
+     * Debian's {@link FashionMnistIdx#DEFAULT_DIRECTORY} when it exists; empty otherwise.
      */
     public static Optional<Path> fashionMnist() {
         Optional<Path> configured = configured(FASHION_PROPERTY, FASHION_ENV, System::getProperty, System::getenv,
                 Path.of(System.getProperty("user.dir")));
-        if (configured.isPresent() || !Files.isDirectory(FashionMnist.DEFAULT_DIRECTORY)) {
+        if (configured.isPresent() || !Files.isDirectory(FashionMnistIdx.DEFAULT_DIRECTORY)) {
             return configured;
         }
-        return Optional.of(FashionMnist.DEFAULT_DIRECTORY);
+        return Optional.of(FashionMnistIdx.DEFAULT_DIRECTORY);
     }
 
     private static Path repoRoot(UnaryOperator<String> properties) {
@@ -110,7 +110,7 @@ public final class DataLocations {
     /** How to point the project at Fashion-MNIST, for skip messages. */
     public static String howToProvideFashionMnist() {
         return "Install Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist, which fills "
-                + FashionMnist.DEFAULT_DIRECTORY + "), or point the project at a folder holding the four IDX files"
+                + FashionMnistIdx.DEFAULT_DIRECTORY + "), or point the project at a folder holding the four IDX files"
                 + " (gzipped or not) with -D" + FASHION_PROPERTY + "=/path or " + FASHION_ENV + "=/path.";
     }
 

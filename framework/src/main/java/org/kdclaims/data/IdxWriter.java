@@ -21,10 +21,10 @@ public final class IdxWriter {
         } catch (IOException e) {
             throw new DataException(dir + ": cannot create the folder (" + e + ")", e);
         }
-        writeImages(train, dir.resolve(FashionMnist.TRAIN_IMAGES + suffix), gzip);
-        writeLabels(train, dir.resolve(FashionMnist.TRAIN_LABELS + suffix), gzip);
-        writeImages(test, dir.resolve(FashionMnist.TEST_IMAGES + suffix), gzip);
-        writeLabels(test, dir.resolve(FashionMnist.TEST_LABELS + suffix), gzip);
+        writeImages(train, dir.resolve(FashionMnistIdx.TRAIN_IMAGES + suffix), gzip);
+        writeLabels(train, dir.resolve(FashionMnistIdx.TRAIN_LABELS + suffix), gzip);
+        writeImages(test, dir.resolve(FashionMnistIdx.TEST_IMAGES + suffix), gzip);
+        writeLabels(test, dir.resolve(FashionMnistIdx.TEST_LABELS + suffix), gzip);
     }
 
     /** An idx3-ubyte file: magic 2051, count, rows, columns, pixels. */

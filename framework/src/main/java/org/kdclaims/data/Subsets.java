@@ -35,7 +35,7 @@ public final class Subsets {
                         + " asked for; ask for at most %,d", d.classNames().get(k), pool.length, perClass, pool.length));
             }
             // Each class gets its own stream, so one class's size does not change another's draw.
-            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, k));
+            SplittableRandom random = new SplittableRandom(SeedDerivation.derive(seed, k));
             for (int i = 0; i < perClass; i++) { // partial Fisher-Yates
                 int j = i + random.nextInt(pool.length - i);
                 int t = pool[i];

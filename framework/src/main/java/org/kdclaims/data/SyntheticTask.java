@@ -38,7 +38,7 @@ public final class SyntheticTask {
             for (int i = 0; i < perClass; i++) {
                 int index = k * perClass + i;
                 labels[index] = k;
-                draw(k, numClasses, size, new SplittableRandom(Seeds.derive(seed, k, i)), pixels, index * imageBytes);
+                draw(k, numClasses, size, new SplittableRandom(SeedDerivation.derive(seed, k, i)), pixels, index * imageBytes);
             }
         }
         return ImageDataset.wrap(pixels, labels, 3, size, size, classNames(numClasses));
@@ -47,7 +47,7 @@ public final class SyntheticTask {
     /** Train and test splits of the same task; the test images come from an independent seed. */
     public static Cifar10 generateSplits(int trainPerClass, int testPerClass, int numClasses, int size, long seed) {
         return new Cifar10(generate(trainPerClass, numClasses, size, seed),
-                generate(testPerClass, numClasses, size, Seeds.derive(seed, 0x7E57)));
+                generate(testPerClass, numClasses, size, SeedDerivation.derive(seed, 0x7E57)));
     }
 
     /** "class00", "class01", ...: zero-padded so that sorted folder names keep the label order. */

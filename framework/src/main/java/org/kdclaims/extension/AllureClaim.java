@@ -15,6 +15,8 @@ import org.kdclaims.reports.html.SvgCharts;
 import org.kdclaims.reports.html.VerdictCharts;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.Plot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a claim's result into its Allure test case: labels (epic = the paper, feature = claim id,
@@ -22,6 +24,7 @@ import org.kdclaims.reports.model.Plot;
  * charts, the per-seed metrics as a JSON attachment, and the learning curves as SVG. Training runs are Allure steps, added as each arm is built from the store ({@link ArmModels}).
  */
 final class AllureClaim {
+    private static final Logger LOG = LoggerFactory.getLogger(AllureClaim.class);
     static final String EPIC = "On the Efficacy of Knowledge Distillation (Cho & Hariharan, ICCV 2019)";
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -62,7 +65,7 @@ final class AllureClaim {
             }
             Allure.addAttachment("training runs", "application/json", JSON.writeValueAsString(r.runs()), ".json");
         } catch (Exception e) {
-            System.err.println("[kd] could not write Allure attachments: " + e);
+            LOG.warn("could not write Allure attachments; the claim result itself is recorded", e);
         }
     }
 

@@ -20,7 +20,7 @@ import org.kdclaims.plan.RunRequest;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.Metrics;
-import org.kdclaims.training.Teacher;
+import org.kdclaims.training.TeacherNetwork;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
 import org.kdclaims.training.TrainingData;
@@ -139,7 +139,7 @@ final class ArmModels {
             return ensemble(arm, base, recorder);
         }
         Link link = null;
-        Teacher teacher = null;
+        TeacherNetwork teacher = null;
         String recipe = base.architecture().name() + " from scratch";
         if (arm.recipe() != Recipe.SCRATCH) {
             link = teacherChain(arm.teacher());
@@ -229,16 +229,16 @@ final class ArmModels {
     }
 
     /** The teacher of a link, its ancestors recorded too, labelled with its chain and checkpoint. */
-    private Teacher teacher(Link link, ClaimRecorder recorder) {
-        Teacher parent = link.parent() == null ? null : teacher(link.parent(), recorder);
+    private TeacherNetwork teacher(Link link, ClaimRecorder recorder) {
+        TeacherNetwork parent = link.parent() == null ? null : teacher(link.parent(), recorder);
         TrainedModel model = fetch(link.run(), recorder);
-        Teacher t = Teacher.of(model, link.run().key(), link.stopEpoch()).withCache(runtime.teacherLogits());
+        TeacherNetwork t = TeacherNetwork.of(model, link.run().key(), link.stopEpoch()).withCache(runtime.teacherLogits());
         String label = parent == null ? t.label() : t.label() + " distilled from " + parent.label();
         if (link.stopEpoch() < model.spec().epochs()) {
             // the checkpoint's own test error, which the training curve may not have evaluated
             label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * Trainer.testError(t, data));
         }
-        return new Teacher(t.network(), t.key(), label, t.cache());
+        return new TeacherNetwork(t.network(), t.key(), label, t.cache());
     }
 
     /** A run's model from the store, recorded once per claim and as an Allure step. */

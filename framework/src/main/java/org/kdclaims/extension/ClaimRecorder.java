@@ -17,8 +17,8 @@ import org.kdclaims.extension.ClaimPlan.SweepPoint;
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.CurvePoint;
-import org.kdclaims.reports.model.PaperValue;
-import org.kdclaims.reports.model.Premise;
+import org.kdclaims.reports.model.PaperValueRecord;
+import org.kdclaims.reports.model.PremiseRecord;
 import org.kdclaims.reports.model.Statistics;
 import org.kdclaims.reports.model.TestResult;
 import org.kdclaims.reports.model.TrainingRunRecord;
@@ -46,9 +46,9 @@ final class ClaimRecorder implements ClaimVerdicts {
     private final ExperimentRuntime runtime;
     private final List<TrainingRunRecord> runs = new ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
-    private final List<PaperValue> paper;
+    private final List<PaperValueRecord> paper;
     private final long started = System.nanoTime();
-    private List<Premise> premises = List.of();
+    private List<PremiseRecord> premises = List.of();
     private Metric a;
     private Metric b;
     private ArmComparison comparison;
@@ -70,7 +70,7 @@ final class ClaimRecorder implements ClaimVerdicts {
         this.rounds = rounds;
         this.look = look;
         this.paper = Arrays.stream(plan.claim().paper())
-                .map(p -> new PaperValue(p.label(), p.value(), p.unit(), p.note())).toList();
+                .map(p -> new PaperValueRecord(p.label(), p.value(), p.unit(), p.note())).toList();
         parameters.put("scale", runtime.profile().describe());
         parameters.put("data", runtime.runInfo().dataset());
         parameters.put("native build", runtime.runInfo().nativeBuild() + ", " + runtime.runInfo().threads() + " threads");
@@ -107,7 +107,7 @@ final class ClaimRecorder implements ClaimVerdicts {
     }
 
     /** The claim's premises as checked on its models (before the test body runs). */
-    void premises(List<Premise> checked) {
+    void premises(List<PremiseRecord> checked) {
         this.premises = List.copyOf(checked);
     }
 
@@ -116,8 +116,8 @@ final class ClaimRecorder implements ClaimVerdicts {
         if (runs.stream().anyMatch(r -> r.role().equals(role) && r.configHash().equals(key))) {
             return;
         }
-        List<org.kdclaims.reports.model.EpochMetrics> curve = model.curve().stream()
-                .map(m -> new org.kdclaims.reports.model.EpochMetrics(m.epoch(), m.learningRate(), m.trainLoss(),
+        List<org.kdclaims.reports.model.EpochRecord> curve = model.curve().stream()
+                .map(m -> new org.kdclaims.reports.model.EpochRecord(m.epoch(), m.learningRate(), m.trainLoss(),
                         100 * m.trainError(), m.testCrossEntropy(), 100 * m.testError(),
                         Double.isNaN(m.testKdError()) ? null : 100 * m.testKdError()))
                 .toList();
@@ -160,7 +160,7 @@ final class ClaimRecorder implements ClaimVerdicts {
     private void judge(Verdict verdict, String description, int seeds) {
         String message = plan.claim().id() + " " + description
                 + VerdictStatistics.detectability(statistics, seeds).map(s -> "; " + s).orElse("");
-        List<Premise> failed = premises.stream().filter(p -> !p.holds()).toList();
+        List<PremiseRecord> failed = premises.stream().filter(p -> !p.holds()).toList();
         if (!failed.isEmpty()) {
             String outside = plan.claim().id() + " " + ClaimResult.OUTSIDE_REGIME + ": the experiment is outside the"
                     + " paper's regime, so its statistics (" + verdict + ") are not evidence for or against the paper; "
@@ -217,7 +217,7 @@ final class ClaimRecorder implements ClaimVerdicts {
             statistical = curveResult.verdict();
         }
         String regime = premises.isEmpty() ? null
-                : premises.stream().allMatch(Premise::holds) ? ClaimResult.IN_REGIME : ClaimResult.OUTSIDE_REGIME;
+                : premises.stream().allMatch(PremiseRecord::holds) ? ClaimResult.IN_REGIME : ClaimResult.OUTSIDE_REGIME;
         boolean outside = ClaimResult.OUTSIDE_REGIME.equals(regime);
         String verdict = statistical == null ? null : outside ? ClaimResult.OUTSIDE_REGIME : statistical.name();
         ClaimResult result = new ClaimResult(plan.claim().id(), context.getDisplayName(), plan.claim().source(),
@@ -234,7 +234,7 @@ final class ClaimRecorder implements ClaimVerdicts {
      * the verdict rests on marked (the decisive point and the last point it was compared with; every
      * point for a slope test).
      */
-    private org.kdclaims.reports.model.Curve curveModel() {
+    private org.kdclaims.reports.model.CurveRecord curveModel() {
         int decisive = curveResult.decisiveIndex();
         int last = curve.points().size() - 1;
         List<CurvePoint> points = new ArrayList<>();
@@ -243,7 +243,7 @@ final class ClaimRecorder implements ClaimVerdicts {
             points.add(new CurvePoint(p.label(), p.x(), arm(p.metric()), pointPaperValue(i),
                     decisive < 0 || i == decisive || i == last));
         }
-        return new org.kdclaims.reports.model.Curve(curve.dimension(), curveResult.shape().name(), points);
+        return new org.kdclaims.reports.model.CurveRecord(curve.dimension(), curveResult.shape().name(), points);
     }
 
     /** The paper's value at point i: labelled "&lt;point&gt;: ..." or "&lt;arm&gt;: ...". */

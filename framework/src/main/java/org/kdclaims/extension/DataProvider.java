@@ -13,7 +13,7 @@ import org.kdclaims.data.Augmentation;
 import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.DataCache;
 import org.kdclaims.data.DataLocations;
-import org.kdclaims.data.FashionMnist;
+import org.kdclaims.data.FashionMnistIdx;
 import org.kdclaims.data.ImageDataset;
 import org.kdclaims.data.Normalization;
 import org.kdclaims.data.Resize;
@@ -68,7 +68,7 @@ final class DataProvider {
         if (kind == Dataset.Kind.FASHION_MNIST && realDataRequested()) {
             Optional<Path> location = DataLocations.fashionMnist();
             Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideFashionMnist);
-            FashionMnist.Data d = FashionMnist.load(location.get());
+            FashionMnistIdx.Data d = FashionMnistIdx.load(location.get());
             fullTrain = d.train();
             fullTest = d.test();
             name = "Fashion-MNIST (" + location.get() + ")";

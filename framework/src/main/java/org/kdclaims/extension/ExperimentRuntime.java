@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.kdclaims.annotations.Dataset;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.config.Settings;
+import org.kdclaims.io.Console;
 import org.kdclaims.plan.RunOutcome;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
@@ -21,7 +22,7 @@ import org.kdclaims.reports.model.RunInfo;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.ProgressListener;
-import org.kdclaims.training.Teacher;
+import org.kdclaims.training.TeacherNetwork;
 import org.kdclaims.training.TeacherLogitCache;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
@@ -52,7 +53,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private final Set<String> recordedOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
-    /** Teacher logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
+    /** TeacherNetwork logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
     private final TeacherLogitCache teacherLogits = new TeacherLogitCache(
             (long) (1e6 * Double.parseDouble(System.getProperty("kd.teacherLogitCacheMb", "256"))));
 
@@ -154,12 +155,12 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         TrainingHooks h = hooks;
         RunTrainer plain = run -> {
             TrainingData d = data(run.data());
-            Teacher teacher = null;
+            TeacherNetwork teacher = null;
             if (run.hasParent()) {
                 TrainedModel parent = trained(run.parentKey(), run.label());
-                teacher = Teacher.of(parent, run.parentKey(), run.parentEpoch()).withCache(teacherLogits);
+                teacher = TeacherNetwork.of(parent, run.parentKey(), run.parentEpoch()).withCache(teacherLogits);
             }
-            Teacher t = teacher;
+            TeacherNetwork t = teacher;
             models.getOrTrain(run.key(), run.basis(), () -> Trainer.train(run.spec(), d, t,
                     ProgressListener.console(run.role()), h.journal(run, models.journal(run.key()))));
         };
@@ -200,7 +201,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         }
         closed = true;
         if (teacherLogits.enabled()) {
-            System.err.println("[kd] teacher logits: " + teacherLogits.stats());
+            Console.line("[kd] teacher logits: " + teacherLogits.stats());
         }
         if (!settings.planOnly()) {
             results.writeRun(new RunInfo(startInfo.runId(), startInfo.startedAt(), Instant.now().toString(),

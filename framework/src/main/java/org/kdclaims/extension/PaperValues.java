@@ -2,7 +2,7 @@ package org.kdclaims.extension;
 
 import java.util.List;
 
-import org.kdclaims.reports.model.PaperValue;
+import org.kdclaims.reports.model.PaperValueRecord;
 
 /**
  * The paper's numbers that belong to an arm or a curve point: a {@code @PaperValue} whose label starts
@@ -15,9 +15,9 @@ final class PaperValues {
     }
 
     /** The value of the first label that starts with one of {@code names} followed by ':'; null if none. */
-    static Double of(List<PaperValue> paper, String... names) {
+    static Double of(List<PaperValueRecord> paper, String... names) {
         for (String name : names) {
-            for (PaperValue p : paper) {
+            for (PaperValueRecord p : paper) {
                 if (p.label() != null && p.label().startsWith(name + ":")) {
                     return p.value();
                 }
@@ -27,7 +27,7 @@ final class PaperValues {
     }
 
     /** paper(a) - paper(b), in the order the claim compares them; null unless both arms have a value. */
-    static Double difference(List<PaperValue> paper, String a, String b) {
+    static Double difference(List<PaperValueRecord> paper, String a, String b) {
         Double x = of(paper, a);
         Double y = of(paper, b);
         return x == null || y == null ? null : x - y;

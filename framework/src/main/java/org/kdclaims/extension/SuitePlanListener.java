@@ -13,6 +13,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.config.Settings;
+import org.kdclaims.io.Console;
 
 /**
  * Sees the whole selection when the launcher starts: every selected claim (class, sweep point and
@@ -39,7 +40,7 @@ public final class SuitePlanListener implements TestExecutionListener {
                 ClaimPlan plan = ClaimPlan.of(m);
                 plan.points().forEach(p -> invocations.add(plan.at(p)));
             } catch (RuntimeException e) {
-                System.err.println("[kd] not planned: " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
+                Console.line("[kd] not planned: " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
                         + ": " + e.getMessage());
             }
         }

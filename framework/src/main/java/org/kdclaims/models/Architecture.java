@@ -19,4 +19,11 @@ public interface Architecture {
      * groups at 32, 16 and 8 pixels): two architectures can exchange attention maps when these agree.
      */
     int[] attentionDownsampling();
+
+    /**
+     * This architecture at a cheaper scale: widths times {@code widthMultiplier}, depth at most
+     * {@code maxDepth} where the family has a smaller valid depth. Each family knows its own
+     * rules; one that cannot honour a scale throws an IllegalArgumentException saying why.
+     */
+    Architecture scaled(double widthMultiplier, int maxDepth);
 }

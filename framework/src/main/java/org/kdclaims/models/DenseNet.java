@@ -22,6 +22,19 @@ public record DenseNet(int depth, int growth) implements Architecture {
         return "densenet-" + depth + "-" + growth;
     }
 
+    /**
+     * Growth rate times the multiplier (at least 1); depth capped to the deepest valid 3L+4 that
+     * fits {@code maxDepth}. Below 7 no DenseNet exists, so that cap is refused.
+     */
+    @Override
+    public DenseNet scaled(double widthMultiplier, int maxDepth) {
+        if (maxDepth < 7) {
+            throw new IllegalArgumentException("a DenseNet needs depth >= 7 (3L+4), but the depth cap is " + maxDepth);
+        }
+        int cappedDepth = depth <= maxDepth ? depth : maxDepth - (maxDepth - 4) % 3;
+        return new DenseNet(cappedDepth, Math.max(1, (int) Math.round(growth * widthMultiplier)));
+    }
+
     public int layersPerBlock() {
         return (depth - 4) / 3;
     }

@@ -34,6 +34,25 @@ public record ResNet(int depth, double widen) implements Architecture {
         };
     }
 
+    /**
+     * Widths times the multiplier; depth capped to the deepest published depth of the same block
+     * kind that fits {@code maxDepth} (basic 10, 18, 34; bottleneck 26, 50, 101, 152), kept when
+     * none fits, since a ResNet cannot take an arbitrary depth.
+     */
+    @Override
+    public ResNet scaled(double widthMultiplier, int maxDepth) {
+        int[] sameKind = bottleneck() ? new int[] {26, 50, 101, 152} : new int[] {10, 18, 34};
+        int capped = depth;
+        if (depth > maxDepth) {
+            for (int d : sameKind) {
+                if (d <= maxDepth) {
+                    capped = d;
+                }
+            }
+        }
+        return new ResNet(capped, widen * widthMultiplier);
+    }
+
     public boolean bottleneck() {
         return depth == 26 || depth >= 50;
     }

@@ -17,6 +17,12 @@ public record SmallCnn(int width) implements Architecture {
         return "cnn-" + width;
     }
 
+    /** A single stage count: only the width scales. */
+    @Override
+    public SmallCnn scaled(double widthMultiplier, int maxDepth) {
+        return new SmallCnn(Math.max(1, (int) Math.round(width * widthMultiplier)));
+    }
+
     @Override
     public int[] attentionDownsampling() {
         return new int[] {1, 2, 4};

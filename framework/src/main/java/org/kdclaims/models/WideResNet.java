@@ -21,6 +21,12 @@ public record WideResNet(int depth, double widen) implements Architecture {
         return "wrn-" + depth + "-" + k;
     }
 
+    /** Depth capped as it always was (a cap that is not 6n+4 is refused by the constructor). */
+    @Override
+    public WideResNet scaled(double widthMultiplier, int maxDepth) {
+        return new WideResNet(Math.min(depth, maxDepth), widen * widthMultiplier);
+    }
+
     public int blocksPerGroup() {
         return (depth - 4) / 6;
     }

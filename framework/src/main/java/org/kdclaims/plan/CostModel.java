@@ -2,7 +2,7 @@ package org.kdclaims.plan;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -12,6 +12,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.kdclaims.annotations.Dataset;
+import org.kdclaims.io.AtomicFiles;
+import org.kdclaims.io.Console;
 import org.kdclaims.models.Architecture;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.StepTimer;
@@ -41,7 +44,7 @@ public final class CostModel {
     }
 
     /** Fills in the plan's estimates, calibrating the architectures it has not seen yet. */
-    public void estimate(SuitePlan plan, Map<org.kdclaims.annotations.Dataset.Kind, TrainingData> data) {
+    public void estimate(SuitePlan plan, Map<Dataset.Kind, TrainingData> data) {
         Set<String> teacherEpochsCharged = new HashSet<>();
         for (SuitePlan.Node n : plan.order()) {
             RunRequest r = n.run();
@@ -81,7 +84,7 @@ public final class CostModel {
             NativeBackend.useThreadsOnThisThread(threads);
             StepTimer.Speed s = StepTimer.measure(a, d.train().channels(), d.train().height(), d.train().width(),
                     d.train().numClasses(), b, TIMED_STEPS);
-            System.err.printf(Locale.ROOT, "[kd] calibrated %s: %.0f img/s training, %.0f img/s inference (%d thread%s)%n",
+            Console.printf("[kd] calibrated %s: %.0f img/s training, %.0f img/s inference (%d thread%s)%n",
                     k, s.trainImagesPerSecond(), s.inferImagesPerSecond(), threads, threads == 1 ? "" : "s");
             return s;
         });
@@ -110,13 +113,9 @@ public final class CostModel {
         Properties p = new Properties();
         speeds.forEach((k, s) -> p.setProperty(k, s.trainImagesPerSecond() + "," + s.inferImagesPerSecond()));
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), "speeds", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp)) {
-                p.store(w, "kd-claims: calibrated images per second (training, inference)");
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            StringWriter text = new StringWriter();
+            p.store(text, "kd-claims: calibrated images per second (training, inference)");
+            AtomicFiles.write(file, text.toString());
         } catch (IOException e) {
             // the estimate is only a guide: calibrate again next time
         }

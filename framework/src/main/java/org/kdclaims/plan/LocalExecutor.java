@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.kdclaims.plan.SuitePlan.Node;
 import org.kdclaims.training.NativeBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the plan on this machine: {@code workers} training runs at once, each with {@code threads}
@@ -27,6 +29,7 @@ import org.kdclaims.training.NativeBackend;
  * critical path first. A failed run fails the runs that learn from it (BLOCKED) and nothing else.
  */
 public final class LocalExecutor implements Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
     private final int workers;
     private final int threads;
 
@@ -123,7 +126,7 @@ public final class LocalExecutor implements Executor {
             trainer.train(n.run());
             return new RunOutcome(n.run().key(), RunOutcome.Status.TRAINED, null, (System.nanoTime() - t0) / 1e9);
         } catch (Throwable t) { // NOPMD: a run that fails for any reason fails only its claims
-            System.err.println("[kd] training failed: " + n.run().label() + ": " + t);
+            LOG.warn("training failed: {}; its claims fail, the other runs go on", n.run().label(), t);
             return new RunOutcome(n.run().key(), RunOutcome.Status.FAILED, t, (System.nanoTime() - t0) / 1e9);
         }
     }

@@ -1,9 +1,7 @@
 package org.kdclaims.plan;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.plan.SuitePlan.Node;
 
 /**
@@ -77,11 +76,8 @@ public final class PlanReport {
             runs.add(r);
         }
         json.put("runs", runs);
-        Files.createDirectories(dir);
         Path out = dir.resolve("plan.json");
-        Path tmp = Files.createTempFile(dir, "plan", ".tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
         return out;
     }
 }

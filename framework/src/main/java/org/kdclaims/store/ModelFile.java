@@ -1,24 +1,24 @@
 package org.kdclaims.store;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.kdclaims.io.AtomicFiles;
+import org.kdclaims.io.Crc32cTrailer;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.training.Distillation;
 import org.kdclaims.training.EpochMetrics;
@@ -29,14 +29,16 @@ import org.kdclaims.training.TrainingSpec;
 /**
  * One trained model on disk: a JSON header (the full spec that produced it, the data shape, the
  * learning curve, timings), then its checkpoints (name, floats), then a CRC32C of everything before.
- * Written to a temporary file and moved into place, so a reader sees a whole file or none; a file
- * whose checksum, magic or version does not match is damaged and never used.
+ * Written with {@link AtomicFiles} (temporary file, fsync, atomic move), so a reader sees a whole
+ * file or none; a file whose checksum, magic or version does not match is damaged and never used.
  */
 final class ModelFile {
     private static final int MAGIC = 0x4B444D31; // "KDM1"
     private static final int PROGRESS_MAGIC = 0x4B445031; // "KDP1"
     private static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Eight bytes: the layout of every model file already on disk. */
+    private static final Crc32cTrailer CHECKSUM = Crc32cTrailer.EIGHT_BYTES;
 
     /** What identifies and describes the model, stored as JSON. */
     record Header(String key, String arch, int epochs, int batchSize, double learningRate, double lrDecay,
@@ -133,7 +135,7 @@ final class ModelFile {
     }
 
     private static Map<String, float[]> readTensors(DataInputStream in) throws IOException {
-        Map<String, float[]> state = new java.util.LinkedHashMap<>();
+        Map<String, float[]> state = new LinkedHashMap<>();
         int tensors = in.readInt();
         for (int t = 0; t < tensors; t++) {
             String name = in.readUTF();
@@ -146,21 +148,9 @@ final class ModelFile {
         return state;
     }
 
-    /** Payload plus its CRC32C, through a temporary file moved into place. */
+    /** Payload plus its CRC32C (eight bytes), through the project's one atomic write. */
     private static void writeAtomically(Path file, byte[] payload) throws IOException {
-        CRC32C crc = new CRC32C();
-        crc.update(payload);
-        Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp));
-                    DataOutputStream data = new DataOutputStream(out)) {
-                data.write(payload);
-                data.writeLong(crc.getValue());
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, CHECKSUM.after(out -> out.write(payload)));
     }
 
     /** The payload of a file whose checksum matches; a {@link DamagedModelException} otherwise. */
@@ -172,13 +162,10 @@ final class ModelFile {
         if (all.length < 16) {
             throw new DamagedModelException(file, "only " + all.length + " bytes");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(all, 0, all.length - 8);
-        long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
-        if (stored != crc.getValue()) {
+        if (!CHECKSUM.matches(all, 0)) {
             throw new DamagedModelException(file, "checksum mismatch (truncated or overwritten)");
         }
-        return new DataInputStream(new java.io.ByteArrayInputStream(all, 0, all.length - 8));
+        return new DataInputStream(new ByteArrayInputStream(all, 0, all.length - CHECKSUM.bytes()));
     }
 
     /** Reads a model back; any mismatch is a {@link DamagedModelException} naming the file and the problem. */

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.logging.Logger;
 
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.RunJournal;
@@ -27,6 +26,8 @@ import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
 import org.kdclaims.training.TrainingData;
 import org.kdclaims.training.TrainingSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trained models shared by every claim of a run and kept on disk across runs, keyed by a hash of
@@ -40,7 +41,7 @@ import org.kdclaims.training.TrainingSpec;
  * {@code -Dkd.models.dir} the folder (default {@code ~/.cache/kd-claims/models}).
  */
 public final class ModelStore {
-    private static final Logger LOG = Logger.getLogger(ModelStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
 
     /** How the disk is used: never, only to read models trained earlier, or to read and write. */
     public enum Policy { OFF, READ, READWRITE;
@@ -209,7 +210,7 @@ public final class ModelStore {
                 try {
                     return Optional.of(ModelFile.readProgress(f, key));
                 } catch (IOException | RuntimeException ex) {
-                    LOG.warning(() -> "kd-claims model store: cannot resume from " + f + " (" + ex.getMessage()
+                    LOG.warn("kd-claims model store: cannot resume from " + f + " (" + ex.getMessage()
                             + "); training from the start");
                     return Optional.empty();
                 }
@@ -221,7 +222,7 @@ public final class ModelStore {
                     Files.createDirectories(dir);
                     ModelFile.writeProgress(f, key, progress);
                 } catch (IOException ex) {
-                    LOG.warning(() -> "kd-claims model store: cannot save progress to " + f + " (" + ex + ")");
+                    LOG.warn("kd-claims model store: cannot save progress to " + f + " (" + ex + ")");
                 }
             }
 
@@ -259,7 +260,7 @@ public final class ModelStore {
         try {
             return ModelFile.read(f, key);
         } catch (IOException | RuntimeException ex) {
-            LOG.warning(() -> "kd-claims model store: " + ex.getMessage() + "; deleting it and training the model again");
+            LOG.warn("kd-claims model store: " + ex.getMessage() + "; deleting it and training the model again");
             if (policy == Policy.READWRITE) {
                 try {
                     Files.deleteIfExists(f);
@@ -277,7 +278,7 @@ public final class ModelStore {
             ModelFile.write(file(key), key, basis, m);
         } catch (IOException ex) {
             // the run goes on with the model in memory; only the reuse in later runs is lost
-            LOG.warning(() -> "kd-claims model store: could not write " + file(key) + " (" + ex + "); continuing");
+            LOG.warn("kd-claims model store: could not write " + file(key) + " (" + ex + "); continuing");
         }
     }
 
@@ -298,7 +299,7 @@ public final class ModelStore {
                     return body.get();
                 }
             } catch (IOException ex) {
-                LOG.warning(() -> "kd-claims model store: cannot lock " + lockFile + " (" + ex + "); training without it");
+                LOG.warn("kd-claims model store: cannot lock " + lockFile + " (" + ex + "); training without it");
                 return body.get();
             }
         }

@@ -7,7 +7,7 @@ package org.kdclaims.training;
  * {@link Convention#HINTON} puts {@code weight} on the KD term ({@code (1-w) CE + w KD}, most code
  * bases and the pilot), {@link Convention#PAPER} puts it on the cross-entropy ({@code a CE + (1-a) KD},
  * the paper's formula as written). With {@code attentionBeta > 0} the attention-transfer term of
- * {@link AttentionTransfer} is added to the loss ({@code + (beta/2) sum_j mean (q_s - q_t)^2} over the
+ * {@link AttentionTransferLoss} is added to the loss ({@code + (beta/2) sum_j mean (q_s - q_t)^2} over the
  * attention points), "in addition to logits" as PAPER.md's C9 describes it.
  */
 public record Distillation(double tau, double weight, Convention convention, double attentionBeta) {

@@ -1,10 +1,13 @@
 package org.kdclaims.training;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.kdclaims.models.NativeGraph;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -19,8 +22,12 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class NativeBackend {
     private static final String[] EXTENSIONS = {"-onednn-avx512", "-onednn-avx2", "-onednn", ""};
     private static volatile boolean initialised;
-    /** java.util.logging keeps loggers weakly: hold them, or their levels are lost. */
-    private static final java.util.List<Logger> QUIETED = new java.util.ArrayList<>();
+    /**
+     * Levels of the libraries' loggers. SLF4J is a facade without a way to set levels, so this is
+     * configured on the backend it is bound to here (slf4j-jdk14, i.e. java.util.logging), which
+     * keeps loggers weakly: hold them, or their levels are lost.
+     */
+    private static final List<Logger> QUIETED = new ArrayList<>();
 
     private NativeBackend() {
     }
@@ -104,7 +111,7 @@ public final class NativeBackend {
         v.put("java", System.getProperty("java.version"));
         v.put("nd4j", packageVersion(Nd4j.class, "1.0.0-M2.1"));
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        v.put("engine", org.kdclaims.models.NativeGraph.ENGINE + "; training engine version " + Trainer.ENGINE_VERSION);
+        v.put("engine", NativeGraph.ENGINE + "; training engine version " + Trainer.ENGINE_VERSION);
         return v;
     }
 

@@ -145,7 +145,7 @@ public final class Network {
                 for (int i = 0; i < activations.length; i++) {
                     int[] s = graph.attentionShape(i);
                     attentionGrads[i] = new float[activations[i].length];
-                    loss += AttentionTransfer.lossAndGradient(activations[i], n, s[0] * s[1], s[2], teacherMaps[i],
+                    loss += AttentionTransferLoss.lossAndGradient(activations[i], n, s[0] * s[1], s[2], teacherMaps[i],
                             distillation.attentionBeta(), attentionGrads[i]);
                 }
             }
@@ -228,7 +228,7 @@ public final class Network {
         float[] logits = graph.forward(features, n, false, activations);
         for (int i = 0; i < activations.length; i++) {
             int[] s = graph.attentionShape(i);
-            maps[i] = AttentionTransfer.maps(activations[i], n, s[0] * s[1], s[2]);
+            maps[i] = AttentionTransferLoss.maps(activations[i], n, s[0] * s[1], s[2]);
         }
         return logits;
     }

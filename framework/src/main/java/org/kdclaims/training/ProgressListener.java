@@ -1,5 +1,9 @@
 package org.kdclaims.training;
 
+import java.util.Locale;
+
+import org.kdclaims.io.Console;
+
 /** Receives one call per epoch of a training run (progress lines, Allure steps, ...). */
 @FunctionalInterface
 public interface ProgressListener {
@@ -7,10 +11,10 @@ public interface ProgressListener {
 
     /** One line per epoch on standard error: epoch, loss, errors, img/s and time left. */
     static ProgressListener console(String role) {
-        return (spec, m, left) -> System.err.printf(java.util.Locale.ROOT,
+        return (spec, m, left) -> Console.printf(
                 "[kd] %-8s %-28s epoch %3d/%d lr %.4f loss %.4f train err %5.2f%% test err %s %6.1f img/s, %s left%n",
                 role, spec.label(), m.epoch() + 1, spec.epochs(), m.learningRate(), m.trainLoss(),
-                100 * m.trainError(), m.evaluated() ? String.format(java.util.Locale.ROOT, "%5.2f%%", 100 * m.testError()) : "   -  ",
+                100 * m.trainError(), m.evaluated() ? String.format(Locale.ROOT, "%5.2f%%", 100 * m.testError()) : "   -  ",
                 m.imagesPerSecond(), formatDuration(left));
     }
 

@@ -37,13 +37,13 @@ public final class TeacherLogitCache {
     }
 
     /** The key of one epoch of teacher logits for a student run. */
-    static String key(Teacher teacher, TrainingData data, TrainingSpec spec, int epoch) {
+    static String key(TeacherNetwork teacher, TrainingData data, TrainingSpec spec, int epoch) {
         return teacher.key() + " | " + data.describe() + " | batch=" + spec.batchSize() + " seed=" + spec.seed()
                 + " epoch=" + epoch;
     }
 
     /** The key of a teacher's logits on the test set (for the test KD loss and KD error). */
-    static String testKey(Teacher teacher, TrainingData data) {
+    static String testKey(TeacherNetwork teacher, TrainingData data) {
         return teacher.key() + " | " + data.describe() + " | test set";
     }
 

@@ -10,6 +10,7 @@ import org.kdclaims.data.Augmentation;
 import org.kdclaims.data.Batch;
 import org.kdclaims.data.Batches;
 import org.kdclaims.data.ImageDataset;
+import org.kdclaims.io.Console;
 
 /**
  * Trains one model: SGD epochs over seeded, augmented batches; the KD term from a teacher's
@@ -29,7 +30,7 @@ public final class Trainer {
     private Trainer() {
     }
 
-    public static TrainedModel train(TrainingSpec spec, TrainingData data, Teacher teacher,
+    public static TrainedModel train(TrainingSpec spec, TrainingData data, TeacherNetwork teacher,
             ProgressListener progress) {
         return train(spec, data, teacher, progress, RunJournal.none());
     }
@@ -40,7 +41,7 @@ public final class Trainer {
      * (seed, epoch), and the optimizer state is restored, so a resumed run ends with the same
      * numbers as an uninterrupted one.
      */
-    public static TrainedModel train(TrainingSpec spec, TrainingData data, Teacher teacher,
+    public static TrainedModel train(TrainingSpec spec, TrainingData data, TeacherNetwork teacher,
             ProgressListener progress, RunJournal journal) {
         if (spec.distillation() != null && teacher == null) {
             throw new IllegalArgumentException("a distillation run needs a teacher: " + spec.label());
@@ -66,7 +67,7 @@ public final class Trainer {
             net.restore(checkpoints.lastEntry().getValue());
             net.restoreOptimizerState(resumed.optimizer(), resumed.iterations());
             earlier = resumed.wallSeconds();
-            System.err.printf("[kd] resuming %s after epoch %d of %d%n", spec.label(), curve.size(), spec.epochs());
+            Console.printf("[kd] resuming %s after epoch %d of %d%n", spec.label(), curve.size(), spec.epochs());
         }
         long start = System.nanoTime();
         for (int epoch = curve.size(); epoch < spec.epochs(); epoch++) {
@@ -98,7 +99,7 @@ public final class Trainer {
     }
 
     /** A teacher's top-1 test error, from its test-set logits (shared through its cache). */
-    public static double testError(Teacher teacher, TrainingData data) {
+    public static double testError(TeacherNetwork teacher, TrainingData data) {
         return Metrics.error(TestSet.teacherLogits(teacher, data), data.test().labels(), data.test().numClasses());
     }
 
@@ -107,7 +108,7 @@ public final class Trainer {
         return TestSet.logits(net, data);
     }
 
-    private static RunningMeans trainEpoch(Network net, TrainingSpec spec, TrainingData data, Teacher teacher,
+    private static RunningMeans trainEpoch(Network net, TrainingSpec spec, TrainingData data, TeacherNetwork teacher,
             boolean kdOn, int epoch, int k) {
         RunningMeans means = new RunningMeans();
         Iterator<Batch> batches = Batches.epoch(data.train(), data.normalization(), data.augmentation(),
@@ -141,14 +142,14 @@ public final class Trainer {
      * teacher (logits and maps) on the fly.
      */
     private static final class TeacherEpoch {
-        private final Teacher teacher;
+        private final TeacherNetwork teacher;
         private final boolean attention;
         private final String key;
         private final float[] cached;
         private final float[] computed;
         private int offset;
 
-        private TeacherEpoch(Teacher teacher, boolean attention, String key, float[] cached, float[] computed) {
+        private TeacherEpoch(TeacherNetwork teacher, boolean attention, String key, float[] cached, float[] computed) {
             this.teacher = teacher;
             this.attention = attention;
             this.key = key;
@@ -156,7 +157,7 @@ public final class Trainer {
             this.computed = computed;
         }
 
-        static TeacherEpoch start(Teacher teacher, TrainingData data, TrainingSpec spec, int epoch) {
+        static TeacherEpoch start(TeacherNetwork teacher, TrainingData data, TrainingSpec spec, int epoch) {
             boolean attention = spec.distillation().attentionTransfer();
             if (attention || !teacher.cache().enabled()) {
                 return new TeacherEpoch(teacher, attention, null, null, null);
@@ -197,13 +198,13 @@ public final class Trainer {
 
     /** Test set in evaluation mode, with the teacher's test logits computed once. */
     private record TestSet(TrainingData data, float[] teacherLogits, double tau) {
-        static TestSet of(TrainingData data, Teacher teacher, Distillation kd) {
+        static TestSet of(TrainingData data, TeacherNetwork teacher, Distillation kd) {
             return teacher == null ? new TestSet(data, null, Double.NaN)
                     : new TestSet(data, teacherLogits(teacher, data), kd.tau());
         }
 
         /** The teacher's test-set logits, computed once per teacher and data through its cache. */
-        static float[] teacherLogits(Teacher teacher, TrainingData data) {
+        static float[] teacherLogits(TeacherNetwork teacher, TrainingData data) {
             String key = TeacherLogitCache.testKey(teacher, data);
             float[] t = teacher.cache().get(key);
             if (t == null) {

@@ -60,4 +60,46 @@ class ScaleProfileTest {
             }
         }
     }
+
+    @Test
+    void wideResNetsAndSmallCnnsScaleAsTheyAlwaysDid() {
+        assertThat(ScaleProfile.smoke().scale(Architectures.parse("wrn-28-10")).name()).isEqualTo("wrn-10-2.5");
+        assertThat(ScaleProfile.paper().scale(Architectures.parse("wrn-16-1")).name()).isEqualTo("wrn-16-1");
+        assertThat(ScaleProfile.smoke().scale(Architectures.parse("cnn-16")).name()).isEqualTo("cnn-4");
+        assertThat(ScaleProfile.smoke().scale(Architectures.parse("cnn-1")).name()).isEqualTo("cnn-1");
+        assertThat(ScaleProfile.ci().scale(Architectures.parse("cnn-16")).name()).isEqualTo("cnn-16");
+    }
+
+    @Test
+    void resNetsScaleTheirWidthsAndCapDepthWithinTheirBlockKind() {
+        assertThat(ScaleProfile.smoke().scale(Architectures.parse("resnet-18")).name()).isEqualTo("resnet-10-0.25");
+        assertThat(ScaleProfile.ci().scale(Architectures.parse("resnet-34")).name()).isEqualTo("resnet-10");
+        assertThat(ScaleProfile.paper().scale(Architectures.parse("resnet-50")).name()).isEqualTo("resnet-50");
+        // no bottleneck ResNet is 10 deep: the depth is kept, the widths still shrink
+        assertThat(ScaleProfile.smoke().scale(Architectures.parse("resnet-50")).name()).isEqualTo("resnet-50-0.25");
+        ScaleProfile depth30 = new ScaleProfile("test", 1, 1, 0, 0, 32, 1, 30, 0, 1, false);
+        assertThat(depth30.scale(Architectures.parse("resnet-34")).name()).isEqualTo("resnet-18");
+    }
+
+    @Test
+    void denseNetsScaleTheirGrowthRateAndCapDepthToAValidThreeLPlusFour() {
+        assertThat(ScaleProfile.smoke().scale(Architectures.parse("densenet-40-12")).name()).isEqualTo("densenet-10-3");
+        assertThat(ScaleProfile.paper().scale(Architectures.parse("densenet-40-12")).name()).isEqualTo("densenet-40-12");
+        ScaleProfile depth30 = new ScaleProfile("test", 1, 1, 0, 0, 32, 0.5, 30, 0, 1, false);
+        assertThat(depth30.scale(Architectures.parse("densenet-40-12")).name()).isEqualTo("densenet-28-6");
+        ScaleProfile tiny = new ScaleProfile("tiny", 1, 1, 0, 0, 32, 0.01, 40, 0, 1, false);
+        assertThat(tiny.scale(Architectures.parse("densenet-40-12")).name()).isEqualTo("densenet-40-1");
+    }
+
+    @Test
+    void aScaleAnArchitectureCannotTakeIsRefusedNamingBoth() {
+        ScaleProfile shallow = new ScaleProfile("shallow", 1, 1, 0, 0, 32, 1, 5, 0, 1, false);
+        assertThatThrownBy(() -> shallow.scale(Architectures.parse("densenet-40-12")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("densenet-40-12").hasMessageContaining("shallow scale")
+                .hasMessageContaining("3L+4").hasMessageContaining("-Dkd.maxDepth=");
+        assertThatThrownBy(() -> shallow.scale(Architectures.parse("wrn-16-1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wrn-16-1").hasMessageContaining("6n+4");
+    }
 }

@@ -85,10 +85,10 @@ class CifarFormatsTest {
         assertThat(fromArchive).isEqualTo(data);
         assertThat(Cifar10.load(dir.resolve("bin2"), NO_CACHE)).isEqualTo(data);
         // IDX holds one channel: the first channel survives IDX -> Fashion-MNIST reader unchanged
-        ImageDataset greyTrain = TestData.grey(fromArchive.train()).withClassNames(FashionMnist.CLASS_NAMES);
-        ImageDataset greyTest = TestData.grey(fromArchive.test()).withClassNames(FashionMnist.CLASS_NAMES);
+        ImageDataset greyTrain = TestData.grey(fromArchive.train()).withClassNames(FashionMnistIdx.CLASS_NAMES);
+        ImageDataset greyTest = TestData.grey(fromArchive.test()).withClassNames(FashionMnistIdx.CLASS_NAMES);
         IdxWriter.write(greyTrain, greyTest, dir.resolve("idx"), true);
-        FashionMnist.Data idx = FashionMnist.load(dir.resolve("idx"));
+        FashionMnistIdx.Data idx = FashionMnistIdx.load(dir.resolve("idx"));
         assertThat(idx.train()).isEqualTo(greyTrain);
         assertThat(idx.test()).isEqualTo(greyTest);
     }

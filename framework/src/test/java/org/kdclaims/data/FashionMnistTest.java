@@ -22,8 +22,8 @@ class FashionMnistTest {
     @BeforeAll
     static void generate() {
         Cifar10 s = SyntheticTask.generateSplits(4, 2, 10, 28, 7);
-        train = TestData.grey(s.train()).withClassNames(FashionMnist.CLASS_NAMES);
-        test = TestData.grey(s.test()).withClassNames(FashionMnist.CLASS_NAMES);
+        train = TestData.grey(s.train()).withClassNames(FashionMnistIdx.CLASS_NAMES);
+        test = TestData.grey(s.test()).withClassNames(FashionMnistIdx.CLASS_NAMES);
     }
 
     @ParameterizedTest
@@ -31,7 +31,7 @@ class FashionMnistTest {
     void readsWhatIdxWriterWrote(boolean gzip, @TempDir Path dir) {
         IdxWriter.write(train, test, dir, gzip);
         assertThat(dir.resolve("train-images-idx3-ubyte" + (gzip ? ".gz" : ""))).exists();
-        FashionMnist.Data d = FashionMnist.load(dir);
+        FashionMnistIdx.Data d = FashionMnistIdx.load(dir);
         assertThat(d.train()).isEqualTo(train);
         assertThat(d.test()).isEqualTo(test);
         assertThat(d.train().channels()).isEqualTo(1);
@@ -56,7 +56,7 @@ class FashionMnistTest {
 
     @Test
     void missingFolderSaysWhichPackageToInstall(@TempDir Path dir) {
-        assertThatThrownBy(() -> FashionMnist.load(dir.resolve("absent"))).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir.resolve("absent"))).isInstanceOf(DataException.class)
                 .hasMessageContaining("absent").hasMessageContaining("dataset-fashion-mnist");
     }
 
@@ -64,7 +64,7 @@ class FashionMnistTest {
     void missingFile(@TempDir Path dir) throws IOException {
         IdxWriter.write(train, test, dir, true);
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("t10k-labels-idx1-ubyte (or .gz) is missing");
     }
 
@@ -74,7 +74,7 @@ class FashionMnistTest {
         // labels where images belong
         Files.copy(dir.resolve("train-labels-idx1-ubyte"), dir.resolve("train-images-idx3-ubyte"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("train-images-idx3-ubyte: magic number 2049, expected 2051");
     }
 
@@ -82,7 +82,7 @@ class FashionMnistTest {
     void wrongMagicNumberInGzippedLabels(@TempDir Path dir) throws IOException {
         IdxWriter.write(train, test, dir, true);
         IdxWriter.writeImages(test, dir.resolve("t10k-labels-idx1-ubyte.gz"), true);
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("t10k-labels-idx1-ubyte.gz: magic number 2051, expected 2049");
     }
 
@@ -90,7 +90,7 @@ class FashionMnistTest {
     void countMismatchBetweenImagesAndLabels(@TempDir Path dir) {
         IdxWriter.write(train, test, dir, false);
         IdxWriter.writeLabels(test.subset(new int[] {0, 1, 2}), dir.resolve("t10k-labels-idx1-ubyte"), false);
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("t10k-images-idx3-ubyte holds 20 images but")
                 .hasMessageContaining("t10k-labels-idx1-ubyte holds 3 labels");
     }
@@ -101,7 +101,7 @@ class FashionMnistTest {
         Path f = dir.resolve("train-images-idx3-ubyte");
         byte[] b = Files.readAllBytes(f);
         Files.write(f, Arrays.copyOf(b, b.length - 100));
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("train-images-idx3-ubyte: the header declares 40 images of 28x28")
                 .hasMessageContaining("truncated");
     }
@@ -112,7 +112,7 @@ class FashionMnistTest {
         Path f = dir.resolve("train-labels-idx1-ubyte");
         byte[] b = Files.readAllBytes(f);
         Files.write(f, Arrays.copyOf(b, b.length + 1));
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("train-labels-idx1-ubyte: has bytes after the 40 labels");
     }
 
@@ -123,7 +123,7 @@ class FashionMnistTest {
         byte[] b = Files.readAllBytes(f);
         b[8 + 6] = 10;
         Files.write(f, b);
-        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(DataException.class)
+        assertThatThrownBy(() -> FashionMnistIdx.load(dir)).isInstanceOf(DataException.class)
                 .hasMessageContaining("train-labels-idx1-ubyte: label 6 is 10");
     }
 }

@@ -37,8 +37,8 @@ class FashionMnistClaimTest {
     /** Generated 28x28 greyscale splits written as Fashion-MNIST's four IDX files. */
     private static void writeIdx(Path dir) {
         Cifar10 s = SyntheticTask.generateSplits(12, 6, 10, 28, 5);
-        IdxWriter.write(TestData.grey(s.train()).withClassNames(org.kdclaims.data.FashionMnist.CLASS_NAMES),
-                TestData.grey(s.test()).withClassNames(org.kdclaims.data.FashionMnist.CLASS_NAMES), dir, true);
+        IdxWriter.write(TestData.grey(s.train()).withClassNames(org.kdclaims.data.FashionMnistIdx.CLASS_NAMES),
+                TestData.grey(s.test()).withClassNames(org.kdclaims.data.FashionMnistIdx.CLASS_NAMES), dir, true);
     }
 
     @Test
@@ -56,7 +56,7 @@ class FashionMnistClaimTest {
 
     @Test
     void aMissingFolderSkipsWithTheFix() {
-        Assumptions.assumeFalse(Files.isDirectory(org.kdclaims.data.FashionMnist.DEFAULT_DIRECTORY),
+        Assumptions.assumeFalse(Files.isDirectory(org.kdclaims.data.FashionMnistIdx.DEFAULT_DIRECTORY),
                 "Debian's dataset-fashion-mnist is installed here");
         try (TinyScale scale = new TinyScale("kd.data", "real", "kd.fashionMnist", "")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(

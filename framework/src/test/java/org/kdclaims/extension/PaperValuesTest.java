@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.kdclaims.reports.model.PaperValue;
+import org.kdclaims.reports.model.PaperValueRecord;
 
 /** The paper's numbers are found by the "&lt;arm or point&gt;:" prefix of their labels. */
 class PaperValuesTest {
-    private static final List<PaperValue> PAPER = List.of(
-            new PaperValue("fromLarge: WRN16-1 student of WRN16-8", 7.98, "%", ""),
-            new PaperValue("fromMedium: WRN16-1 student of WRN16-3", 7.61, "%", ""),
-            new PaperValue("wrn-16-4: student of WRN16-4", 7.7, "%", ""),
-            new PaperValue("scratch student (no arm prefix)", 8.76, "%", ""));
+    private static final List<PaperValueRecord> PAPER = List.of(
+            new PaperValueRecord("fromLarge: WRN16-1 student of WRN16-8", 7.98, "%", ""),
+            new PaperValueRecord("fromMedium: WRN16-1 student of WRN16-3", 7.61, "%", ""),
+            new PaperValueRecord("wrn-16-4: student of WRN16-4", 7.7, "%", ""),
+            new PaperValueRecord("scratch student (no arm prefix)", 8.76, "%", ""));
 
     @Test
     void differenceIsPaperOfAMinusPaperOfB() {

@@ -123,7 +123,7 @@ class VerdictsRunTest {
     @Test
     void teachersAreComparedWithScratchStudentsTrainedForTheCheck() {
         ClaimResult r = result("V5");
-        assertThat(r.premises()).extracting(org.kdclaims.reports.model.Premise::name)
+        assertThat(r.premises()).extracting(org.kdclaims.reports.model.PremiseRecord::name)
                 .containsExactly("TEACHERS_BEAT_SCRATCH", "TEACHERS_FIT_TRAINING_SET");
         // the claim has no @Scratch arm: the extension planned and trained one for the premise
         assertThat(r.runs()).filteredOn(run -> run.role().equals("student scratch cnn-8 (premise)"))

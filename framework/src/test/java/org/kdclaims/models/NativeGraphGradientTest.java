@@ -72,6 +72,11 @@ class NativeGraphGradientTest {
         }
 
         @Override
+        public Architecture scaled(double widthMultiplier, int maxDepth) {
+            throw new IllegalArgumentException("a one-layer gradient probe has no cheaper scale");
+        }
+
+        @Override
         public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes) {
             T x = g.conv("stem", input, inChannels, WIDTH, 3, 1);
             int c = WIDTH;

@@ -49,7 +49,7 @@ class NetworkAttentionTest {
         for (int i = 0; i < act.length; i++) {
             int[] s = g.attentionShape(i);
             grads[i] = new float[act[i].length];
-            loss += AttentionTransfer.lossAndGradient(act[i], N, s[0] * s[1], s[2], qt[i], BETA, grads[i]);
+            loss += AttentionTransferLoss.lossAndGradient(act[i], N, s[0] * s[1], s[2], qt[i], BETA, grads[i]);
         }
         assertThat(loss).isPositive();
         g.backward(new float[N * 4], grads);   // no logit loss: the parameters see the attention term only
@@ -87,7 +87,7 @@ class NetworkAttentionTest {
         double loss = 0;
         for (int i = 0; i < act.length; i++) {
             int[] s = g.attentionShape(i);
-            loss += AttentionTransfer.lossAndGradient(act[i], N, s[0] * s[1], s[2], qt[i], BETA, null);
+            loss += AttentionTransferLoss.lossAndGradient(act[i], N, s[0] * s[1], s[2], qt[i], BETA, null);
         }
         return loss;
     }

@@ -44,7 +44,7 @@ class PilotProtocolTest {
                 0.9, 5e-4, seed, kd, kdUntil, 24);
     }
 
-    private static double train(String what, TrainingSpec spec, Teacher teacher, double pilot) {
+    private static double train(String what, TrainingSpec spec, TeacherNetwork teacher, double pilot) {
         TrainedModel m = Trainer.train(spec, data, teacher, ProgressListener.console("pilot"));
         double error = 100 * m.testError();
         System.err.printf("[kd] pilot protocol: %s test error %.2f %% (pilot %.2f %%), %.0f s, %.0f img/s%n",
@@ -64,7 +64,7 @@ class PilotProtocolTest {
         double teacherError = 100 * t.testError();
         System.err.printf("[kd] pilot protocol: WRN-10-2 teacher (seed 100) test error %.2f %% (pilot 36.64 %%)%n",
                 teacherError);
-        Teacher teacher = Teacher.of(t, "pilot-wrn-10-2", 24);
+        TeacherNetwork teacher = TeacherNetwork.of(t, "pilot-wrn-10-2", 24);
         double kd = train("WRN-10-1 full KD", spec("wrn-10-1", 1, Distillation.standard(), 24), teacher, 39.95);
         double eskd = train("WRN-10-1 ESKD (KD for epochs 0-9)", spec("wrn-10-1", 1, Distillation.standard(), 10),
                 teacher, 39.14);

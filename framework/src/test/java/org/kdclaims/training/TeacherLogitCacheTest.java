@@ -12,7 +12,7 @@ import org.kdclaims.data.Normalization;
 import org.kdclaims.data.SyntheticTask;
 import org.kdclaims.models.Architectures;
 
-/** Teacher logits shared across student runs: same numbers, fewer teacher passes, bounded memory. */
+/** TeacherNetwork logits shared across student runs: same numbers, fewer teacher passes, bounded memory. */
 class TeacherLogitCacheTest {
     private static TrainingData data;
     private static TrainedModel teacherModel;
@@ -29,17 +29,17 @@ class TeacherLogitCacheTest {
                 kdUntil, 1);
     }
 
-    private static TrainedModel student(Teacher teacher, long seed, int kdUntil) {
+    private static TrainedModel student(TeacherNetwork teacher, long seed, int kdUntil) {
         return Trainer.train(spec("cnn-2", seed, Distillation.standard(), kdUntil), data, teacher, (s, m, left) -> { });
     }
 
     @Test
     void cachedTeacherLogitsGiveBitwiseTheSameStudent() {
-        Teacher plain = Teacher.of(teacherModel, "teacher-key", 3);
+        TeacherNetwork plain = TeacherNetwork.of(teacherModel, "teacher-key", 3);
         TrainedModel uncached = student(plain, 7, 3);
 
         TeacherLogitCache cache = new TeacherLogitCache(10_000_000);
-        Teacher shared = plain.withCache(cache);
+        TeacherNetwork shared = plain.withCache(cache);
         student(shared, 7, 2);              // ESKD arm: fills epochs 0 and 1, and the test set
         assertThat(cache.misses()).isEqualTo(3);
         TrainedModel cached = student(shared, 7, 3);   // full KD arm of the same seed: reuses 0, 1 and the test set
@@ -61,10 +61,10 @@ class TeacherLogitCacheTest {
     @Test
     void anotherSeedOrTeacherComputesItsOwnEpochs() {
         TeacherLogitCache cache = new TeacherLogitCache(10_000_000);
-        Teacher t = Teacher.of(teacherModel, "teacher-key", 3).withCache(cache);
+        TeacherNetwork t = TeacherNetwork.of(teacherModel, "teacher-key", 3).withCache(cache);
         student(t, 1, 3);
         student(t, 2, 3);
-        student(Teacher.of(teacherModel, "teacher-key", 2).withCache(cache), 1, 3);
+        student(TeacherNetwork.of(teacherModel, "teacher-key", 2).withCache(cache), 1, 3);
         // training epochs never hit across seeds or teachers; the test-set logits of one teacher do
         assertThat(cache.hits()).isEqualTo(1);
         assertThat(cache.misses()).isEqualTo(11);

@@ -2,13 +2,13 @@ package org.kdclaims.reports;
 
 import org.kdclaims.reports.allure.AllureFiles;
 import org.kdclaims.reports.baseline.BaselineComparison;
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
 import org.kdclaims.reports.baseline.Tolerance;
 import org.kdclaims.reports.baseline.Tolerances;
 import org.kdclaims.reports.html.ClaimReport;
 import org.kdclaims.reports.html.ComparisonSection;
-import org.kdclaims.reports.model.AtomicFiles;
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.ResultsStore;
 import org.kdclaims.reports.model.RunResults;
@@ -117,7 +117,7 @@ public final class BaselineMain {
             return 0;
         }
         RunResults baseline = ResultsStore.readMerged(baselineFile);
-        Comparison cmp = BaselineComparison.compare(baseline, results, tol);
+        BaselineComparisonResult cmp = BaselineComparison.compare(baseline, results, tol);
         out.println("kd-claims baseline: " + cmp.describeMode());
         cmp.findings().stream().sorted((x, y) -> Boolean.compare(y.regression(), x.regression()))
                 .map(Finding::describe).forEach(out::println);

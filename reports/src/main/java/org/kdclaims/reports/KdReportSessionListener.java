@@ -2,8 +2,11 @@ package org.kdclaims.reports;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.kdclaims.io.Console;
 import org.kdclaims.reports.allure.AllureFiles;
 import org.kdclaims.reports.model.ResultsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,6 +22,7 @@ import java.nio.file.Paths;
  * build, threads, versions) into {@code allure.results.directory}, for the Allure report.
  */
 public class KdReportSessionListener implements LauncherSessionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(KdReportSessionListener.class);
     public static final String ALLURE_ENVIRONMENT_PROPERTY = "kd.allure.environment";
     public static final String ALLURE_RESULTS_PROPERTY = "allure.results.directory";
 
@@ -30,13 +34,13 @@ public class KdReportSessionListener implements LauncherSessionListener {
                 return;
             }
             Path index = ReportMain.writeReport(store, store.directory());
-            System.out.println("kd-claims report: " + index.toUri());
+            Console.result("kd-claims report: " + index.toUri());
             String allure = System.getProperty(ALLURE_RESULTS_PROPERTY);
             if (Boolean.getBoolean(ALLURE_ENVIRONMENT_PROPERTY) && allure != null && !allure.isBlank()) {
                 AllureFiles.writeEnvironment(Paths.get(allure), store.read().run());
             }
         } catch (Throwable t) { // NOPMD: even a linkage error (missing chart library) must not escape
-            System.err.println("kd-claims report: not written: " + t);
+            LOG.warn("kd-claims report: not written", t);
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.kdclaims.reports;
 
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.ResultsStore;
@@ -80,7 +80,7 @@ public final class NightlyGate {
                         + " (the comparison step failed: see its message above)");
                 return 2;
             }
-            Comparison cmp = Json.mapper().readValue(file.toFile(), Comparison.class);
+            BaselineComparisonResult cmp = Json.mapper().readValue(file.toFile(), BaselineComparisonResult.class);
             Path runFile = dir.resolve(ResultsStore.RUN_FILE);
             if (Files.isRegularFile(runFile)) {
                 RunInfo run = Json.mapper().readValue(runFile.toFile(), RunInfo.class);

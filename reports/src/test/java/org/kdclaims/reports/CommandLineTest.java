@@ -2,7 +2,7 @@ package org.kdclaims.reports;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.ResultsStore;
@@ -54,7 +54,7 @@ class CommandLineTest {
         assertThat(ResultsStore.readMerged(baseline).claims()).hasSize(3);
 
         assertThat(baseline(baseline, current)).isZero();
-        Comparison clean = Json.mapper().readValue(current.resolve("comparison.json").toFile(), Comparison.class);
+        BaselineComparisonResult clean = Json.mapper().readValue(current.resolve("comparison.json").toFile(), BaselineComparisonResult.class);
         assertThat(clean.anyRegression()).isFalse();
 
         ClaimResult c4 = Fixtures.c4Supported();

@@ -2,13 +2,13 @@ package org.kdclaims.reports;
 
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.Curve;
+import org.kdclaims.reports.model.CurveRecord;
 import org.kdclaims.reports.model.CurvePoint;
-import org.kdclaims.reports.model.EpochMetrics;
-import org.kdclaims.reports.model.PaperValue;
+import org.kdclaims.reports.model.EpochRecord;
+import org.kdclaims.reports.model.PaperValueRecord;
 import org.kdclaims.reports.model.Plot;
 import org.kdclaims.reports.model.Point;
-import org.kdclaims.reports.model.Premise;
+import org.kdclaims.reports.model.PremiseRecord;
 import org.kdclaims.reports.model.RunInfo;
 import org.kdclaims.reports.model.RunResults;
 import org.kdclaims.reports.model.Series;
@@ -83,14 +83,14 @@ public final class Fixtures {
         Statistics stats = new Statistics("paired t-test, one-sided", "paired by seed, 3 pairs", 0.35,
                 1.77, 0.9, 2.6, 0, 0.98, 0.05, 1.1, -0.8, null, false, null, null);
         return withVerdictFields(c, ClaimResult.OUTSIDE_REGIME, stats,
-                List.of(teacherPremise(58.3, false), new Premise("student trains", "the scratch student beats chance",
+                List.of(teacherPremise(58.3, false), new PremiseRecord("student trains", "the scratch student beats chance",
                         56.0, 90.0, "% test error", true)),
                 ClaimResult.OUTSIDE_REGIME, ClaimResult.REFUTED, null);
     }
 
     /** Student error over teacher width, an interior minimum the paper shows; inconclusive here. */
     public static ClaimResult c5Curve() {
-        Curve curve = new Curve("teacher width", "INTERIOR_MINIMUM", List.of(
+        CurveRecord curve = new CurveRecord("teacher width", "INTERIOR_MINIMUM", List.of(
                 new CurvePoint("WRN16-1", 1, arm("WRN16-1", 56.2, 55.1, 55.9), 8.76, false),
                 new CurvePoint("WRN16-3", 3, arm("WRN16-3", 54.0, 54.9, 54.2), 7.61, true),
                 new CurvePoint("WRN16-8", 8, arm("WRN16-8", 54.6, 55.3, 54.8), 7.98, true),
@@ -107,15 +107,15 @@ public final class Fixtures {
     }
 
     public static ClaimResult withVerdictFields(ClaimResult c, String verdict, Statistics statistics,
-                                                List<Premise> premises, String regime, String statisticalVerdict,
-                                                Curve curve) {
+                                                List<PremiseRecord> premises, String regime, String statisticalVerdict,
+                                                CurveRecord curve) {
         return new ClaimResult(c.id(), c.displayName(), c.source(), c.statement(), c.hypothesis(), c.metric(),
                 c.paper(), c.arms(), c.test(), verdict, c.outcome(), c.parameters(), c.runs(), c.plots(),
                 c.wallSeconds(), c.note(), statistics, premises, regime, statisticalVerdict, curve);
     }
 
-    private static Premise teacherPremise(double teacherError, boolean holds) {
-        return new Premise("teacher more accurate than student",
+    private static PremiseRecord teacherPremise(double teacherError, boolean holds) {
+        return new PremiseRecord("teacher more accurate than student",
                 "every teacher's test error is below the scratch student's", teacherError, 56.0, "% test error", holds);
     }
 
@@ -133,8 +133,8 @@ public final class Fixtures {
         return new ClaimResult("C4", "ESKD beats full KD (WRN16-3 \u2192 WRN16-1)", "Table 3",
                 "Full KD helps early in training and hurts late; ESKD beats full KD.",
                 "mean test error(ESKD) < mean test error(full KD)", "test error %",
-                List.of(new PaperValue("full KD", 30.79, "%", "ImageNet, ResNet34 \u2192 ResNet18"),
-                        new PaperValue("ESKD", 29.16, "%", "ImageNet, ResNet34 \u2192 ResNet18")),
+                List.of(new PaperValueRecord("full KD", 30.79, "%", "ImageNet, ResNet34 \u2192 ResNet18"),
+                        new PaperValueRecord("ESKD", 29.16, "%", "ImageNet, ResNet34 \u2192 ResNet18")),
                 List.of(arm("full KD", 8.12, 8.01, 7.99), arm("ESKD", 7.61, 7.70, 7.55)),
                 new TestResult("Welch t-test", "less", -6.21, 3.6, 0.0041, -5.07, 0.05),
                 ClaimResult.SUPPORTED, "passed", params("tau", "4", "alpha", "0.9 on KD (Hinton)", "eskdEpoch", "10"),
@@ -155,8 +155,8 @@ public final class Fixtures {
         return new ClaimResult("C1", "Bigger teachers are not better: WRN16-8 vs WRN16-3 \"k\" & <width>", "Fig. 2",
                 "Bigger, more accurate teachers are not better teachers.",
                 "student error(WRN16-8 teacher) > student error(WRN16-3 teacher)", "test error %",
-                List.of(new PaperValue("teacher ResNet34 \u2192 student", 30.79, "%", "Table 1, ImageNet"),
-                        new PaperValue("teacher ResNet50 \u2192 student", 30.95, "%", "Table 1, ImageNet")),
+                List.of(new PaperValueRecord("teacher ResNet34 \u2192 student", 30.79, "%", "Table 1, ImageNet"),
+                        new PaperValueRecord("teacher ResNet50 \u2192 student", 30.95, "%", "Table 1, ImageNet")),
                 List.of(arm("teacher WRN16-3", 7.93, 8.02, 7.90), arm("teacher WRN16-8", 7.78, 7.85, 7.77)),
                 new TestResult("Welch t-test", "greater", -3.9, 3.9, 0.991, -3.2, 0.05),
                 ClaimResult.REFUTED, "failed", params("tau", "4", "teachers", "WRN16-3, WRN16-8"),
@@ -174,8 +174,8 @@ public final class Fixtures {
         return new ClaimResult("C3", "KD error grows with teacher size", "Table 2",
                 "The student cannot mimic a large teacher: KD error grows with teacher size.",
                 "KD error(WRN28-8 teacher) > KD error(WRN28-3 teacher)", "KD error test %",
-                List.of(new PaperValue("WRN28-1 \u2190 WRN28-3", 4.05, "%", "test"),
-                        new PaperValue("WRN28-1 \u2190 WRN28-8", 4.81, "%", "test")),
+                List.of(new PaperValueRecord("WRN28-1 \u2190 WRN28-3", 4.05, "%", "test"),
+                        new PaperValueRecord("WRN28-1 \u2190 WRN28-8", 4.81, "%", "test")),
                 List.of(arm("WRN28-1 \u2190 WRN28-3", 4.40, 4.71), single),
                 new TestResult("Welch t-test", "greater", Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.05),
                 ClaimResult.INCONCLUSIVE, "aborted", params("seeds", "2"), runs, List.of(), 120.25,
@@ -204,7 +204,7 @@ public final class Fixtures {
     /** A training run whose test error decays towards {@code finalError}, with seeded noise. */
     public static TrainingRunRecord run(String role, String arch, long seed, double finalError, boolean cached) {
         Random r = new Random(seed * 31 + role.hashCode() + arch.hashCode());
-        List<EpochMetrics> curve = new ArrayList<>();
+        List<EpochRecord> curve = new ArrayList<>();
         double lr = 0.1;
         boolean withTeacher = role.startsWith("student");
         for (int e = 1; e <= EPOCHS; e++) {
@@ -214,7 +214,7 @@ public final class Fixtures {
             double progress = Math.exp(-e / 6.0);
             double test = finalError + 0.5 * progress + r.nextGaussian() * 0.004;
             double train = Math.max(0.001, finalError - 0.05 + 0.5 * progress + r.nextGaussian() * 0.003);
-            curve.add(new EpochMetrics(e, lr, 2.3 * progress + 0.1, train, 2.0 * progress + 0.3, test,
+            curve.add(new EpochRecord(e, lr, 2.3 * progress + 0.1, train, 2.0 * progress + 0.3, test,
                     withTeacher ? 0.03 + 0.4 * progress : null));
         }
         Map<String, Double> finals = new LinkedHashMap<>();

@@ -3,9 +3,9 @@ package org.kdclaims.reports.allure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
-import org.kdclaims.reports.model.AtomicFiles;
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.RunInfo;
 
@@ -82,7 +82,7 @@ public final class AllureFiles {
      * @param comparisonJson the comparison as written to comparison.json, attached as is
      * @return the result file
      */
-    public static Path writeComparison(Path allureResults, Comparison cmp, String baseline, RunInfo run,
+    public static Path writeComparison(Path allureResults, BaselineComparisonResult cmp, String baseline, RunInfo run,
                                        boolean accepted, byte[] comparisonJson) throws IOException {
         List<Finding> regressions = cmp.regressionFindings();
         String status = regressions.isEmpty() || accepted ? "passed" : "failed";
@@ -155,7 +155,7 @@ public final class AllureFiles {
         String message = "No baseline existed at " + baseline + "; this run was accepted as the first baseline.";
         result.put("description", markdown(message));
         result.putObject("statusDetails").put("message", message);
-        parameters(result, baseline, new Comparison(null, run == null ? null : run.runId(), List.of()), run);
+        parameters(result, baseline, new BaselineComparisonResult(null, run == null ? null : run.runId(), List.of()), run);
         return write(allureResults, result);
     }
 
@@ -181,7 +181,7 @@ public final class AllureFiles {
         return result;
     }
 
-    private static void parameters(ObjectNode result, String baseline, Comparison cmp, RunInfo run) {
+    private static void parameters(ObjectNode result, String baseline, BaselineComparisonResult cmp, RunInfo run) {
         ArrayNode params = result.putArray("parameters");
         params.addObject().put("name", "baseline").put("value", baseline);
         params.addObject().put("name", "baseline run").put("value", String.valueOf(cmp.baselineRunId()));

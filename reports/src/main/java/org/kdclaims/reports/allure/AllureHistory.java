@@ -1,6 +1,6 @@
 package org.kdclaims.reports.allure;
 
-import org.kdclaims.reports.model.AtomicFiles;
+import org.kdclaims.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;

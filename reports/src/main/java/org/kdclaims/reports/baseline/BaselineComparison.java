@@ -23,7 +23,7 @@ public final class BaselineComparison {
     private BaselineComparison() {
     }
 
-    public static Comparison compare(RunResults baseline, RunResults current, Tolerances tol) {
+    public static BaselineComparisonResult compare(RunResults baseline, RunResults current, Tolerances tol) {
         Tolerances t = tol == null ? Tolerances.defaults() : tol;
         ComparisonMode.Choice choice = ComparisonMode.choose(baseline.run(), current.run());
         ComparisonMode mode = choice.mode();
@@ -44,7 +44,7 @@ public final class BaselineComparison {
                 named(b) + "in the baseline (verdict " + b.verdict() + ") but not in this run", true))));
         SetupChange.of(baseline.run(), current.run()).ifPresent(findings::add);
         findings.addAll(DeterminismCheck.check(baseline, current, mode));
-        return new Comparison(runId(baseline), runId(current), findings, mode, choice.reason());
+        return new BaselineComparisonResult(runId(baseline), runId(current), findings, mode, choice.reason());
     }
 
     private static void compareClaim(ComparisonMode mode, ClaimResult b, ClaimResult c, Tolerance tol,

@@ -1,7 +1,7 @@
 package org.kdclaims.reports.format;
 
 import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.Premise;
+import org.kdclaims.reports.model.PremiseRecord;
 import org.kdclaims.reports.model.Statistics;
 
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ public final class VerdictText {
         if (!c.outsideRegime()) {
             return Optional.empty();
         }
-        List<Premise> failed = c.failedPremises();
+        List<PremiseRecord> failed = c.failedPremises();
         String premises = failed.isEmpty() ? "a premise of the paper does not hold"
                 : "failed premise" + (failed.size() == 1 ? "" : "s") + ": " + failed.stream()
                         .map(VerdictText::premise).collect(Collectors.joining("; "));
@@ -91,7 +91,7 @@ public final class VerdictText {
     }
 
     /** "teacher more accurate than student (observed 58.3, threshold 56 % test error)". */
-    public static String premise(Premise p) {
+    public static String premise(PremiseRecord p) {
         return p.name() + " (observed " + Fmt.num(p.observed()) + ", threshold " + Fmt.num(p.threshold())
                 + (p.unit() == null || p.unit().isBlank() ? "" : " " + p.unit()) + ")";
     }

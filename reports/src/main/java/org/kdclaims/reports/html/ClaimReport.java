@@ -1,7 +1,7 @@
 package org.kdclaims.reports.html;
 
-import org.kdclaims.reports.baseline.Comparison;
-import org.kdclaims.reports.model.AtomicFiles;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
+import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.RunResults;
 
@@ -29,7 +29,7 @@ import static org.kdclaims.reports.html.Html.esc;
  * </pre>
  * From the command line: {@code org.kdclaims.reports.ReportMain --results DIR --out DIR}.
  * After every test session {@code KdReportSessionListener} does the same for the default
- * results directory. Without a {@link Comparison}, a {@code comparison.html} fragment in
+ * results directory. Without a {@link BaselineComparisonResult}, a {@code comparison.html} fragment in
  * {@code outDir} written for the same run is included.
  */
 public final class ClaimReport {
@@ -45,7 +45,7 @@ public final class ClaimReport {
     }
 
     /** Writes {@code outDir/index.html} with the comparison's findings at the top. */
-    public static Path write(RunResults results, Comparison comparison, Path outDir) {
+    public static Path write(RunResults results, BaselineComparisonResult comparison, Path outDir) {
         return write(results, comparison == null ? null : ComparisonSection.render(comparison), outDir);
     }
 

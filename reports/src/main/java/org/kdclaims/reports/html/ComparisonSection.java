@@ -1,6 +1,6 @@
 package org.kdclaims.reports.html;
 
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
 
 import java.util.Comparator;
@@ -24,7 +24,7 @@ public final class ComparisonSection {
     private ComparisonSection() {
     }
 
-    public static String render(Comparison cmp) {
+    public static String render(BaselineComparisonResult cmp) {
         List<Finding> sorted = cmp.findings().stream()
                 .sorted(Comparator.comparing((Finding f) -> !f.regression())).toList();
         long regressions = sorted.stream().filter(Finding::regression).count();

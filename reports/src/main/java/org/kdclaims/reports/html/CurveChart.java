@@ -11,7 +11,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.Curve;
+import org.kdclaims.reports.model.CurveRecord;
 import org.kdclaims.reports.model.CurvePoint;
 
 import java.awt.BasicStroke;
@@ -37,7 +37,7 @@ public final class CurveChart {
     }
 
     /** {@code metric} labels our axis, e.g. "test error %". */
-    public static JFreeChart create(Curve curve, String metric) {
+    public static JFreeChart create(CurveRecord curve, String metric) {
         String[] labels = curve.points().stream().map(p -> p.label() == null ? "" : p.label()).toArray(String[]::new);
         SymbolAxis x = new SymbolAxis(curve.dimension(), labels);
         x.setLabelFont(new Font(PlotChart.FONT, Font.PLAIN, 12));
@@ -62,7 +62,7 @@ public final class CurveChart {
         return PlotChart.styled(title, plot, true);
     }
 
-    private static YIntervalSeriesCollection ourData(Curve curve) {
+    private static YIntervalSeriesCollection ourData(CurveRecord curve) {
         YIntervalSeries all = new YIntervalSeries(OURS, false, true);
         YIntervalSeries marked = new YIntervalSeries(MARKED, false, true);
         for (int i = 0; i < curve.points().size(); i++) {
@@ -85,7 +85,7 @@ public final class CurveChart {
         return data;
     }
 
-    private static XYSeriesCollection paperData(Curve curve) {
+    private static XYSeriesCollection paperData(CurveRecord curve) {
         XYSeries paper = new XYSeries(PAPER + " (right axis)", false, true);
         for (int i = 0; i < curve.points().size(); i++) {
             Double v = curve.points().get(i).paperValue();

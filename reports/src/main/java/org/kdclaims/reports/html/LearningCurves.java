@@ -1,6 +1,6 @@
 package org.kdclaims.reports.html;
 
-import org.kdclaims.reports.model.EpochMetrics;
+import org.kdclaims.reports.model.EpochRecord;
 import org.kdclaims.reports.model.Plot;
 import org.kdclaims.reports.model.Point;
 import org.kdclaims.reports.model.Series;
@@ -39,10 +39,10 @@ public final class LearningCurves {
     }
 
     private static Plot plot(List<TrainingRunRecord> runs, String title, String yLabel,
-                             Function<EpochMetrics, Double> metric) {
+                             Function<EpochRecord, Double> metric) {
         Map<String, TreeMap<Integer, double[]>> groups = new LinkedHashMap<>();
         for (TrainingRunRecord run : runs) {
-            for (EpochMetrics m : run.curve()) {
+            for (EpochRecord m : run.curve()) {
                 Double v = m == null ? null : metric.apply(m);
                 if (v == null || Double.isNaN(v)) {
                     continue;

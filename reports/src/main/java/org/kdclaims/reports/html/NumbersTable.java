@@ -3,7 +3,7 @@ package org.kdclaims.reports.html;
 import org.kdclaims.reports.format.Fmt;
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.PaperValue;
+import org.kdclaims.reports.model.PaperValueRecord;
 
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +24,13 @@ final class NumbersTable {
         out.append("</div>\n</div>\n");
     }
 
-    private static void paper(List<PaperValue> values, StringBuilder out) {
+    private static void paper(List<PaperValueRecord> values, StringBuilder out) {
         if (values.isEmpty()) {
             out.append("<p class=\"sub\">The paper gives no number for this claim (qualitative).</p>\n");
             return;
         }
         out.append("<table><tr><th>what</th><th>value</th><th>note</th></tr>\n");
-        for (PaperValue v : values) {
+        for (PaperValueRecord v : values) {
             out.append("<tr><td>").append(esc(v.label())).append("</td><td class=\"num\">")
                     .append(esc(withUnit(Fmt.num(v.value()), v.unit()))).append("</td><td>")
                     .append(esc(v.note())).append("</td></tr>\n");
@@ -65,7 +65,7 @@ final class NumbersTable {
     }
 
     /** A paper value whose label is this arm's name, or starts with "name:", shown in the same row. */
-    private static Optional<PaperValue> paperFor(ClaimResult c, ArmResult a) {
+    private static Optional<PaperValueRecord> paperFor(ClaimResult c, ArmResult a) {
         if (a.name() == null) {
             return Optional.empty();
         }

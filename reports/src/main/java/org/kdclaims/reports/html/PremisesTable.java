@@ -2,7 +2,7 @@ package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.Fmt;
 import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.Premise;
+import org.kdclaims.reports.model.PremiseRecord;
 
 import static org.kdclaims.reports.html.Html.esc;
 
@@ -20,7 +20,7 @@ final class PremisesTable {
         }
         out.append("<h3>Premises</h3>\n<table class=\"premises\"><tr><th>premise</th><th>statement</th>")
                 .append("<th>observed</th><th>threshold</th><th>holds</th></tr>\n");
-        for (Premise p : c.premises()) {
+        for (PremiseRecord p : c.premises()) {
             out.append("<tr class=\"").append(p.holds() ? "holds" : "fails").append("\"><td>").append(esc(p.name()))
                     .append("</td><td>").append(esc(p.statement())).append("</td><td class=\"num\">")
                     .append(esc(withUnit(p.observed(), p.unit()))).append("</td><td class=\"num\">")

@@ -24,11 +24,11 @@ import java.util.Map;
  * @param curve       the curve a shape claim is about; null for two-arm claims
  */
 public record ClaimResult(String id, String displayName, String source, String statement, String hypothesis,
-                          String metric, List<PaperValue> paper, List<ArmResult> arms, TestResult test,
+                          String metric, List<PaperValueRecord> paper, List<ArmResult> arms, TestResult test,
                           String verdict, String outcome, Map<String, String> parameters,
                           List<TrainingRunRecord> runs, List<Plot> plots, double wallSeconds, String note,
-                          Statistics statistics, List<Premise> premises, String regime,
-                          String statisticalVerdict, Curve curve) {
+                          Statistics statistics, List<PremiseRecord> premises, String regime,
+                          String statisticalVerdict, CurveRecord curve) {
     public static final String SUPPORTED = "SUPPORTED";
     public static final String REFUTED = "REFUTED";
     public static final String INCONCLUSIVE = "INCONCLUSIVE";
@@ -51,7 +51,7 @@ public record ClaimResult(String id, String displayName, String source, String s
 
     /** A claim without statistics, premises, regime or curve, as written before they existed. */
     public ClaimResult(String id, String displayName, String source, String statement, String hypothesis,
-                       String metric, List<PaperValue> paper, List<ArmResult> arms, TestResult test,
+                       String metric, List<PaperValueRecord> paper, List<ArmResult> arms, TestResult test,
                        String verdict, String outcome, Map<String, String> parameters,
                        List<TrainingRunRecord> runs, List<Plot> plots, double wallSeconds, String note) {
         this(id, displayName, source, statement, hypothesis, metric, paper, arms, test, verdict, outcome,
@@ -64,7 +64,7 @@ public record ClaimResult(String id, String displayName, String source, String s
     }
 
     /** The premises that do not hold, in their order. */
-    public List<Premise> failedPremises() {
+    public List<PremiseRecord> failedPremises() {
         return premises.stream().filter(p -> !p.holds()).toList();
     }
 

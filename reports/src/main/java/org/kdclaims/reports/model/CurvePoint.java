@@ -1,7 +1,7 @@
 package org.kdclaims.reports.model;
 
 /**
- * One point of a {@link Curve}: an arm measured at one position of the curve's dimension.
+ * One point of a {@link CurveRecord}: an arm measured at one position of the curve's dimension.
  *
  * @param label      what the point is, e.g. "WRN16-3" or "stop at 25 %"
  * @param x          its position along the dimension (used for order and spacing)

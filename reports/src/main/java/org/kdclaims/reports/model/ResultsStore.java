@@ -1,6 +1,7 @@
 package org.kdclaims.reports.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kdclaims.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record TrainingRunRecord(String role, String arch, long seed, String configHash, int epochs,
                                 double wallSeconds, double imagesPerSecond, boolean fromCache,
-                                List<EpochMetrics> curve, Map<String, Double> finalMetrics) {
+                                List<EpochRecord> curve, Map<String, Double> finalMetrics) {
     public TrainingRunRecord {
         curve = curve == null ? List.of() : curve;
         finalMetrics = finalMetrics == null ? Map.of() : finalMetrics;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdclaims.reports.Fixtures;
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
 import org.kdclaims.reports.model.Json;
 
@@ -21,8 +21,8 @@ class AllureFilesTest {
     @TempDir
     Path dir;
 
-    private static Comparison regressed() {
-        return new Comparison("base-run", "this-run", List.of(
+    private static BaselineComparisonResult regressed() {
+        return new BaselineComparisonResult("base-run", "this-run", List.of(
                 new Finding(Finding.Kind.WITHIN_TOLERANCE, "C4", "eskd", "test error % mean 1 \u2192 1", false),
                 new Finding(Finding.Kind.VERDICT_CHANGED, "C4", null, "verdict SUPPORTED \u2192 REFUTED", true)));
     }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdclaims.reports.Fixtures;
 import org.kdclaims.reports.baseline.BaselineComparison;
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Tolerances;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.RunResults;
@@ -55,7 +55,7 @@ class AllureVerdictTextTest {
     @Test
     void theComparisonResultSaysWhichModeRanAndWhy() throws IOException {
         RunResults fresh = new RunResults(RunResults.SCHEMA, Fixtures.run(1000L, "avx2"), Fixtures.results().claims());
-        Comparison cmp = BaselineComparison.compare(Fixtures.results(), fresh, Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(Fixtures.results(), fresh, Tolerances.defaults());
         JsonNode r = Json.mapper().readTree(AllureFiles.writeComparison(dir, cmp, "b", fresh.run(), false, null)
                 .toFile());
         assertThat(r.get("description").asText()).contains("replication mode: fresh seeds");

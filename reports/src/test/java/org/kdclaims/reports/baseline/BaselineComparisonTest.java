@@ -29,7 +29,7 @@ class BaselineComparisonTest {
 
     @Test
     void identicalResultsHaveNoRegression() {
-        Comparison cmp = BaselineComparison.compare(BASE, Fixtures.results(), Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, Fixtures.results(), Tolerances.defaults());
         assertThat(cmp.anyRegression()).isFalse();
         assertThat(cmp.findings()).isNotEmpty().allMatch(f -> f.kind() == WITHIN_TOLERANCE
                 || f.kind() == DETERMINISM_CHECKED);
@@ -42,7 +42,7 @@ class BaselineComparisonTest {
     @Test
     void changedVerdictIsARegression() {
         RunResults current = withClaim("C4", c -> copy(c, ClaimResult.INCONCLUSIVE, c.arms(), c.runs()));
-        Comparison cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
         assertThat(cmp.regressionFindings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(VERDICT_CHANGED);
             assertThat(f.claimId()).isEqualTo("C4");
@@ -55,7 +55,7 @@ class BaselineComparisonTest {
         // ESKD: mean 7.62, sd 0.076 over 3 seeds: 3 SE of the difference is about 0.19
         RunResults current = withClaim("C4", c -> copy(c, c.verdict(),
                 List.of(c.arms().get(0), shifted(c.arms().get(1), 0.5)), c.runs()));
-        Comparison cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
         assertThat(cmp.regressionFindings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(METRIC_DRIFT);
             assertThat(f.arm()).isEqualTo("ESKD");
@@ -67,7 +67,7 @@ class BaselineComparisonTest {
     void driftWithinSeedNoiseIsInformational() {
         RunResults current = withClaim("C4", c -> copy(c, c.verdict(),
                 List.of(c.arms().get(0), shifted(c.arms().get(1), 0.1)), c.runs()));
-        Comparison cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
         assertThat(cmp.anyRegression()).isFalse();
         assertThat(cmp.findings()).anySatisfy(f -> {
             assertThat(f.kind()).isEqualTo(WITHIN_TOLERANCE);
@@ -91,7 +91,7 @@ class BaselineComparisonTest {
         claims.removeIf(c -> c.id().equals("C3"));
         ClaimResult c4 = Fixtures.c4Supported();
         claims.add(copyWithName(c4, "ESKD beats full KD (WRN28-3 \u2192 WRN28-1)")); // same id, other invocation
-        Comparison cmp = BaselineComparison.compare(BASE, results(claims), Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, results(claims), Tolerances.defaults());
 
         assertThat(cmp.findings()).filteredOn(f -> f.kind() == NEW_CLAIM).singleElement()
                 .satisfies(f -> {
@@ -115,7 +115,7 @@ class BaselineComparisonTest {
                     r.wallSeconds(), r.imagesPerSecond(), r.fromCache(), r.curve(), metrics));
             return copy(c, c.verdict(), c.arms(), runs);
         });
-        Comparison cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
         assertThat(cmp.regressionFindings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(DETERMINISM_BREAK);
             assertThat(f.message()).contains("student-kd", "seed 1", "testError");
@@ -135,7 +135,7 @@ class BaselineComparisonTest {
                     return new TrainingRunRecord(r.role(), r.arch(), r.seed(), r.configHash() + "-avx512-16t",
                             r.epochs(), r.wallSeconds(), r.imagesPerSecond(), r.fromCache(), r.curve(), m);
                 }).toList())).toList();
-        Comparison cmp = BaselineComparison.compare(BASE, new RunResults(RunResults.SCHEMA, other, claims),
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, new RunResults(RunResults.SCHEMA, other, claims),
                 Tolerances.defaults());
 
         assertThat(cmp.anyRegression()).isFalse();
@@ -168,7 +168,7 @@ class BaselineComparisonTest {
             }
             return copy(c, c.verdict(), c.arms(), runs);
         });
-        Comparison cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, current, Tolerances.defaults());
         assertThat(cmp.regressionFindings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(DETERMINISM_BREAK);
             assertThat(f.message()).contains("seed 1").doesNotContain("seed 2");

@@ -28,14 +28,14 @@ class ReplicationModeTest {
 
     @Test
     void sameSeedBaseIsAReproduction() {
-        Comparison cmp = BaselineComparison.compare(BASE, Fixtures.results(), Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, Fixtures.results(), Tolerances.defaults());
         assertThat(cmp.mode()).isEqualTo(ComparisonMode.REPRODUCTION);
         assertThat(cmp.describeMode()).startsWith("reproduction mode: same seeds");
     }
 
     @Test
     void anotherSeedBaseSwitchesToReplicationAndSaysWhy() {
-        Comparison cmp = BaselineComparison.compare(BASE, fresh(Fixtures.results().claims()), Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, fresh(Fixtures.results().claims()), Tolerances.defaults());
         assertThat(cmp.mode()).isEqualTo(ComparisonMode.REPLICATION);
         assertThat(cmp.describeMode()).startsWith("replication mode: fresh seeds")
                 .contains("seed base of each claim in the baseline, 1000 in this run");
@@ -44,7 +44,7 @@ class ReplicationModeTest {
 
     @Test
     void aFlipBetweenSupportedAndRefutedOnFreshSeedsIsARegression() {
-        Comparison cmp = compareFresh("C4", ClaimResult.REFUTED);
+        BaselineComparisonResult cmp = compareFresh("C4", ClaimResult.REFUTED);
         assertThat(cmp.regressionFindings()).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo(VERDICT_FLIPPED);
             assertThat(f.claimId()).isEqualTo("C4");
@@ -55,9 +55,9 @@ class ReplicationModeTest {
 
     @Test
     void aMoveToOrFromInconclusiveOnFreshSeedsIsReportedWithoutFailing() {
-        Comparison toInconclusive = compareFresh("C4", ClaimResult.INCONCLUSIVE);
-        Comparison fromInconclusive = compareFresh("C3", ClaimResult.SUPPORTED);
-        for (Comparison cmp : List.of(toInconclusive, fromInconclusive)) {
+        BaselineComparisonResult toInconclusive = compareFresh("C4", ClaimResult.INCONCLUSIVE);
+        BaselineComparisonResult fromInconclusive = compareFresh("C3", ClaimResult.SUPPORTED);
+        for (BaselineComparisonResult cmp : List.of(toInconclusive, fromInconclusive)) {
             assertThat(cmp.anyRegression()).isFalse();
             assertThat(cmp.findings()).filteredOn(f -> f.kind() == VERDICT_SHIFTED).singleElement()
                     .satisfies(f -> assertThat(f.message()).contains("INCONCLUSIVE", "fresh seeds"));
@@ -69,7 +69,7 @@ class ReplicationModeTest {
         ClaimResult c4 = Fixtures.c4Supported();
         ClaimResult outside = Fixtures.withVerdictFields(c4, ClaimResult.OUTSIDE_REGIME, null, List.of(),
                 ClaimResult.OUTSIDE_REGIME, ClaimResult.REFUTED, null);
-        Comparison cmp = BaselineComparison.compare(BASE, fresh(replace(outside)), Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, fresh(replace(outside)), Tolerances.defaults());
         assertThat(cmp.anyRegression()).isFalse();
         assertThat(cmp.findings()).filteredOn(f -> f.kind() == VERDICT_SHIFTED).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("OUTSIDE_REGIME (statistically REFUTED)"));
@@ -77,7 +77,7 @@ class ReplicationModeTest {
 
     @Test
     void theSameVerdictChangeWithTheBaselineSeedsStillFails() {
-        Comparison cmp = BaselineComparison.compare(BASE, new RunResults(RunResults.SCHEMA, Fixtures.run(),
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, new RunResults(RunResults.SCHEMA, Fixtures.run(),
                 replace(verdict("C4", ClaimResult.INCONCLUSIVE))), Tolerances.defaults());
         assertThat(cmp.regressionFindings()).singleElement()
                 .satisfies(f -> assertThat(f.kind()).isEqualTo(VERDICT_CHANGED));
@@ -90,7 +90,7 @@ class ReplicationModeTest {
         ClaimResult moved = new ClaimResult(c4.id(), c4.displayName(), c4.source(), c4.statement(), c4.hypothesis(),
                 c4.metric(), c4.paper(), arms, c4.test(), c4.verdict(), c4.outcome(), c4.parameters(),
                 otherMetrics(c4.runs()), c4.plots(), c4.wallSeconds(), c4.note());
-        Comparison cmp = BaselineComparison.compare(BASE, fresh(replace(moved)), Tolerances.defaults());
+        BaselineComparisonResult cmp = BaselineComparison.compare(BASE, fresh(replace(moved)), Tolerances.defaults());
 
         assertThat(cmp.anyRegression()).isFalse();
         assertThat(cmp.findings()).noneMatch(f -> f.kind() == METRIC_DRIFT || f.kind() == DETERMINISM_BREAK);
@@ -102,7 +102,7 @@ class ReplicationModeTest {
 
     @Test
     void differentCpuIsaIsASetupChangeNotADeterminismBreak() {
-        Comparison cmp = compareSameSeeds(Fixtures.run(null, "avx512_core"));
+        BaselineComparisonResult cmp = compareSameSeeds(Fixtures.run(null, "avx512_core"));
         assertThat(cmp.anyRegression()).isFalse();
         assertThat(cmp.findings()).noneMatch(f -> f.kind() == DETERMINISM_BREAK);
         assertThat(cmp.findings()).filteredOn(f -> f.kind() == SETUP_CHANGED).singleElement().satisfies(f ->
@@ -113,7 +113,7 @@ class ReplicationModeTest {
 
     @Test
     void anUnrecordedCpuIsaIsASetupChangeNotADeterminismBreak() {
-        Comparison cmp = compareSameSeeds(Fixtures.run(null, null));
+        BaselineComparisonResult cmp = compareSameSeeds(Fixtures.run(null, null));
         assertThat(cmp.anyRegression()).isFalse();
         assertThat(cmp.findings()).noneMatch(f -> f.kind() == DETERMINISM_BREAK);
         assertThat(cmp.findings()).filteredOn(f -> f.kind() == SETUP_CHANGED).singleElement().satisfies(f ->
@@ -122,13 +122,13 @@ class ReplicationModeTest {
 
     @Test
     void equalBuildThreadsAndCpuIsaMakeAnyDifferenceADeterminismBreak() {
-        Comparison cmp = compareSameSeeds(Fixtures.run(null, "avx2"));
+        BaselineComparisonResult cmp = compareSameSeeds(Fixtures.run(null, "avx2"));
         assertThat(cmp.regressionFindings()).isNotEmpty().allMatch(f -> f.kind() == DETERMINISM_BREAK);
         assertThat(cmp.findings()).noneMatch(f -> f.kind() == SETUP_CHANGED);
     }
 
     /** The fixture's claims with slightly other final metrics (same config hashes and seeds), run on {@code run}. */
-    private static Comparison compareSameSeeds(RunInfo run) {
+    private static BaselineComparisonResult compareSameSeeds(RunInfo run) {
         List<ClaimResult> claims = Fixtures.results().claims().stream().map(c -> new ClaimResult(c.id(),
                 c.displayName(), c.source(), c.statement(), c.hypothesis(), c.metric(), c.paper(), c.arms(), c.test(),
                 c.verdict(), c.outcome(), c.parameters(), otherMetrics(c.runs()), c.plots(), c.wallSeconds(),
@@ -136,7 +136,7 @@ class ReplicationModeTest {
         return BaselineComparison.compare(BASE, new RunResults(RunResults.SCHEMA, run, claims), Tolerances.defaults());
     }
 
-    private static Comparison compareFresh(String id, String verdict) {
+    private static BaselineComparisonResult compareFresh(String id, String verdict) {
         return BaselineComparison.compare(BASE, fresh(replace(verdict(id, verdict))), Tolerances.defaults());
     }
 

@@ -3,7 +3,7 @@ package org.kdclaims.reports.html;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdclaims.reports.Fixtures;
-import org.kdclaims.reports.baseline.Comparison;
+import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
 import org.kdclaims.reports.model.RunResults;
 
@@ -67,7 +67,7 @@ class ClaimReportTest {
 
     @Test
     void comparisonIsShownAtTheTopAndKeptForLaterReportsOfTheSameRun() throws IOException {
-        Comparison cmp = new Comparison("base-1", Fixtures.RUN_ID, List.of(
+        BaselineComparisonResult cmp = new BaselineComparisonResult("base-1", Fixtures.RUN_ID, List.of(
                 new Finding(Finding.Kind.VERDICT_CHANGED, "C1", null, "verdict SUPPORTED \u2192 REFUTED", true),
                 new Finding(Finding.Kind.WITHIN_TOLERANCE, "C4", "ESKD", "within tolerance", false)));
         String html = Files.readString(ClaimReport.write(Fixtures.results(), cmp, dir));
@@ -77,7 +77,7 @@ class ClaimReportTest {
         Files.writeString(dir.resolve(ComparisonSection.FILE_NAME), ComparisonSection.render(cmp));
         assertThat(Files.readString(ClaimReport.write(Fixtures.results(), dir))).contains("VERDICT_CHANGED");
 
-        Comparison stale = new Comparison("base-0", "another-run", cmp.findings());
+        BaselineComparisonResult stale = new BaselineComparisonResult("base-0", "another-run", cmp.findings());
         Files.writeString(dir.resolve(ComparisonSection.FILE_NAME), ComparisonSection.render(stale));
         assertThat(Files.readString(ClaimReport.write(Fixtures.results(), dir))).doesNotContain("VERDICT_CHANGED");
     }
@@ -92,7 +92,7 @@ class ClaimReportTest {
 
     @Test
     void theComparisonSectionSaysWhichModeRan() {
-        Comparison cmp = new Comparison("b", Fixtures.RUN_ID, List.of(), org.kdclaims.reports.baseline.ComparisonMode.REPLICATION,
+        BaselineComparisonResult cmp = new BaselineComparisonResult("b", Fixtures.RUN_ID, List.of(), org.kdclaims.reports.baseline.ComparisonMode.REPLICATION,
                 "fresh seeds: seed base of each claim in the baseline, 1000 in this run");
         assertThat(ComparisonSection.render(cmp)).contains("<p class=\"comparison-mode\">replication mode: fresh seeds");
     }

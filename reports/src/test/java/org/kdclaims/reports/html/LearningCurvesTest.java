@@ -1,7 +1,7 @@
 package org.kdclaims.reports.html;
 
 import org.junit.jupiter.api.Test;
-import org.kdclaims.reports.model.EpochMetrics;
+import org.kdclaims.reports.model.EpochRecord;
 import org.kdclaims.reports.model.Plot;
 import org.kdclaims.reports.model.Point;
 import org.kdclaims.reports.model.TrainingRunRecord;
@@ -37,11 +37,11 @@ class LearningCurvesTest {
         assertThat(LearningCurves.of(List.of(run("teacher", 1, List.of())))).isEmpty();
     }
 
-    private static TrainingRunRecord run(String role, long seed, List<EpochMetrics> curve) {
+    private static TrainingRunRecord run(String role, long seed, List<EpochRecord> curve) {
         return new TrainingRunRecord(role, "WRN16-1", seed, "h", curve.size(), 1, 1, false, curve, Map.of());
     }
 
-    private static EpochMetrics m(int epoch, double testError, Double kdError) {
-        return new EpochMetrics(epoch, 0.1, 1, 0.1, 1, testError, kdError);
+    private static EpochRecord m(int epoch, double testError, Double kdError) {
+        return new EpochRecord(epoch, 0.1, 1, 0.1, 1, testError, kdError);
     }
 }

@@ -70,7 +70,7 @@ class VerdictChartsTest {
     void aCurveWithoutPaperValuesHasNoPaperAxis() {
         List<CurvePoint> points = C5.curve().points().stream()
                 .map(p -> new CurvePoint(p.label(), p.x(), p.arm(), null, p.marked())).toList();
-        XYPlot plot = CurveChart.create(new org.kdclaims.reports.model.Curve("teacher width", null, points), null)
+        XYPlot plot = CurveChart.create(new org.kdclaims.reports.model.CurveRecord("teacher width", null, points), null)
                 .getXYPlot();
         assertThat(plot.getRangeAxis(1)).isNull();
     }

@@ -4,14 +4,14 @@ package org.kdclaims.training;
  * A network in evaluation mode that provides soft targets, identified by the key of the model and
  * the epoch of the checkpoint it was taken from (early-stopped teachers are checkpoints).
  */
-public record Teacher(Network network, String key, String label, TeacherLogitCache cache) {
-    public Teacher(Network network, String key, String label) {
+public record TeacherNetwork(Network network, String key, String label, TeacherLogitCache cache) {
+    public TeacherNetwork(Network network, String key, String label) {
         this(network, key, label, TeacherLogitCache.disabled());
     }
 
     /** The same teacher, sharing its per-epoch logits through {@code c}. */
-    public Teacher withCache(TeacherLogitCache c) {
-        return new Teacher(network, key, label, c);
+    public TeacherNetwork withCache(TeacherLogitCache c) {
+        return new TeacherNetwork(network, key, label, c);
     }
 
     /** Evaluation-mode logits of the teacher for a batch: the same augmented images the student sees. */
@@ -25,15 +25,15 @@ public record Teacher(Network network, String key, String label, TeacherLogitCac
     }
 
     /** The teacher of a finished model after {@code epochsTrained} epochs (its final state if equal to all). */
-    public static Teacher of(TrainedModel model, String modelKey, int epochsTrained) {
+    public static TeacherNetwork of(TrainedModel model, String modelKey, int epochsTrained) {
         TrainingSpec s = model.spec();
         if (epochsTrained == s.epochs()) {
-            return new Teacher(model.network(), modelKey + "@" + epochsTrained, s.architecture().name());
+            return new TeacherNetwork(model.network(), modelKey + "@" + epochsTrained, s.architecture().name());
         }
         Network n = Network.create(s.architecture(), model.network().channels(), model.network().height(),
                 model.network().width(), model.network().classes(), s.seed(), null);
         n.restore(model.checkpoint(epochsTrained));
-        return new Teacher(n, modelKey + "@" + epochsTrained,
+        return new TeacherNetwork(n, modelKey + "@" + epochsTrained,
                 s.architecture().name() + " stopped at epoch " + epochsTrained);
     }
 }

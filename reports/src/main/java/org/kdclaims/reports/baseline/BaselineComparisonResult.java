@@ -9,14 +9,14 @@ import java.util.List;
  *                   in comparison files written before modes existed, which were all reproductions
  * @param modeReason why that mode ran, in words
  */
-public record Comparison(String baselineRunId, String currentRunId, List<Finding> findings, ComparisonMode mode,
+public record BaselineComparisonResult(String baselineRunId, String currentRunId, List<Finding> findings, ComparisonMode mode,
                          String modeReason) {
-    public Comparison {
+    public BaselineComparisonResult {
         findings = findings == null ? List.of() : findings;
     }
 
     /** A reproduction comparison (same seeds), as all comparisons were before replication mode. */
-    public Comparison(String baselineRunId, String currentRunId, List<Finding> findings) {
+    public BaselineComparisonResult(String baselineRunId, String currentRunId, List<Finding> findings) {
         this(baselineRunId, currentRunId, findings, ComparisonMode.REPRODUCTION, null);
     }
 

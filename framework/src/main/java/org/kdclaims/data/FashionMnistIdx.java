@@ -11,7 +11,7 @@ import java.util.Objects;
  * 1 channel, 28x28, 10 classes. The Debian package dataset-fashion-mnist installs them in
  * {@link #DEFAULT_DIRECTORY}. Decoding is a plain copy, so there is no cache.
  */
-public final class FashionMnist {
+public final class FashionMnistIdx {
     public static final Path DEFAULT_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
     public static final List<String> CLASS_NAMES = List.of(
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
@@ -28,7 +28,7 @@ public final class FashionMnist {
         }
     }
 
-    private FashionMnist() {
+    private FashionMnistIdx() {
     }
 
     /** Loads from {@link #DEFAULT_DIRECTORY}. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (fixtures/golden/at_loss.py: the definition in double precision, its gradient by finite
  * differences), and the analytic gradient against finite differences here too.
  */
-class AttentionTransferTest {
+class AttentionTransferLossTest {
     record Case(String name, int n, int positions, int cs, int ct, double beta, float[] student, float[] teacher,
             double[] studentMaps, double[] teacherMaps, double loss, double[] gradient) {
         @Override
@@ -42,14 +42,14 @@ class AttentionTransferTest {
     @ParameterizedTest
     @MethodSource("cases")
     void mapsLossAndGradientMatchTheGoldenFile(Case c) {
-        float[] qs = AttentionTransfer.maps(c.student(), c.n(), c.positions(), c.cs());
-        float[] qt = AttentionTransfer.maps(c.teacher(), c.n(), c.positions(), c.ct());
+        float[] qs = AttentionTransferLoss.maps(c.student(), c.n(), c.positions(), c.cs());
+        float[] qt = AttentionTransferLoss.maps(c.teacher(), c.n(), c.positions(), c.ct());
         for (int i = 0; i < qs.length; i++) {
             assertThat((double) qs[i]).isCloseTo(c.studentMaps()[i], within(1e-6));
             assertThat((double) qt[i]).isCloseTo(c.teacherMaps()[i], within(1e-6));
         }
         float[] grad = new float[c.student().length];
-        double loss = AttentionTransfer.lossAndGradient(c.student(), c.n(), c.positions(), c.cs(), qt, c.beta(), grad);
+        double loss = AttentionTransferLoss.lossAndGradient(c.student(), c.n(), c.positions(), c.cs(), qt, c.beta(), grad);
         assertThat(loss).isCloseTo(c.loss(), within(1e-5 * Math.abs(c.loss())));
         double scale = 0;
         for (double g : c.gradient()) {
@@ -74,16 +74,16 @@ class AttentionTransferTest {
         for (int i = 0; i < t.length; i++) {
             t[i] = (float) r.nextDouble();
         }
-        float[] qt = AttentionTransfer.maps(t, n, positions, 2);
+        float[] qt = AttentionTransferLoss.maps(t, n, positions, 2);
         float[] grad = new float[a.length];
-        AttentionTransfer.lossAndGradient(a, n, positions, channels, qt, 50, grad);
+        AttentionTransferLoss.lossAndGradient(a, n, positions, channels, qt, 50, grad);
         for (int i = 0; i < a.length; i += 7) {
             float orig = a[i];
             float h = 1e-2f;
             a[i] = orig + h;
-            double up = AttentionTransfer.lossAndGradient(a, n, positions, channels, qt, 50, null);
+            double up = AttentionTransferLoss.lossAndGradient(a, n, positions, channels, qt, 50, null);
             a[i] = orig - h;
-            double down = AttentionTransfer.lossAndGradient(a, n, positions, channels, qt, 50, null);
+            double down = AttentionTransferLoss.lossAndGradient(a, n, positions, channels, qt, 50, null);
             a[i] = orig;
             double fd = (up - down) / (2.0 * h);
             assertThat((double) grad[i]).as("entry %d", i).isCloseTo(fd, within(1e-4 + 2e-3 * Math.abs(fd)));
@@ -93,15 +93,15 @@ class AttentionTransferTest {
     @Test
     void identicalMapsCostNothingAndAnAllZeroActivationStaysFinite() {
         float[] a = {1, 2, 3, 4, 5, 6, 7, 8};
-        float[] q = AttentionTransfer.maps(a, 1, 4, 2);
+        float[] q = AttentionTransferLoss.maps(a, 1, 4, 2);
         float[] grad = new float[a.length];
-        assertThat(AttentionTransfer.lossAndGradient(a, 1, 4, 2, q, 1000, grad)).isCloseTo(0, within(1e-9));
+        assertThat(AttentionTransferLoss.lossAndGradient(a, 1, 4, 2, q, 1000, grad)).isCloseTo(0, within(1e-9));
         for (float g : grad) {
             assertThat(g).isCloseTo(0f, within(1e-6f));
         }
         float[] zero = new float[8];
         float[] gz = new float[8];
-        double loss = AttentionTransfer.lossAndGradient(zero, 1, 4, 2, q, 1000, gz);
+        double loss = AttentionTransferLoss.lossAndGradient(zero, 1, 4, 2, q, 1000, gz);
         assertThat(loss).isFinite().isPositive();
         for (float g : gz) {
             assertThat(g).isFinite();

@@ -1,5 +1,5 @@
 package org.kdclaims.reports.model;
 
 /** A number the paper reports for a claim, shown beside ours. */
-public record PaperValue(String label, double value, String unit, String note) {
+public record PaperValueRecord(String label, double value, String unit, String note) {
 }

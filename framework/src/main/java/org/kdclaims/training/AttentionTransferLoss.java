@@ -11,11 +11,11 @@ package org.kdclaims.training;
  * {@code dL/dF = (dL/dq - q (q . dL/dq)) / ||F||}, and {@code dF/dA = 2 A / C}. Computed in double
  * precision.
  */
-public final class AttentionTransfer {
+public final class AttentionTransferLoss {
     /** As torch.nn.functional.normalize: the norm is at least this, so an all-zero map stays zero. */
     static final double EPS = 1e-12;
 
-    private AttentionTransfer() {
+    private AttentionTransferLoss() {
     }
 
     /** Normalised attention maps (N x P, row major) of an NHWC activation. */

@@ -10,8 +10,8 @@ import java.util.List;
  * @param shape     the shape the verdict is about, e.g. "INTERIOR_MINIMUM", "BEST_BEFORE_END", "MONOTONE_INCREASING"
  * @param points    the curve's points in the order of the dimension
  */
-public record Curve(String dimension, String shape, List<CurvePoint> points) {
-    public Curve {
+public record CurveRecord(String dimension, String shape, List<CurvePoint> points) {
+    public CurveRecord {
         points = points == null ? List.of() : points;
     }
 }

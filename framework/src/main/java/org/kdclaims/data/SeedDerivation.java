@@ -1,10 +1,10 @@
 package org.kdclaims.data;
 
 /** Derives independent 64-bit seeds from a seed and a path of integers (SplitMix64 finaliser). */
-final class Seeds {
+final class SeedDerivation {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-    private Seeds() {
+    private SeedDerivation() {
     }
 
     static long derive(long seed, long... path) {

@@ -10,6 +10,6 @@ package org.kdclaims.reports.model;
  * @param threshold the value it has to beat for the premise to hold
  * @param unit      the unit of both numbers
  */
-public record Premise(String name, String statement, double observed, double threshold, String unit,
+public record PremiseRecord(String name, String statement, double observed, double threshold, String unit,
                       boolean holds) {
 }

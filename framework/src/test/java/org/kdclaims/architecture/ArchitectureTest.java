@@ -1,0 +1,88 @@
+package org.kdclaims.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.kdclaims.annotations.Dataset;
+import org.kdclaims.extension.KdClaimsExtension;
+
+/**
+ * The package structure a newcomer can rely on: no package cycles, and dependencies that point
+ * from the user surface down to the engine, never back up.
+ */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.kdclaims");
+
+    /*
+     * Frozen exception 1: the user's annotations (@Claim, @Cifar, @FashionMnist) carry
+     * @ExtendWith(KdClaimsExtension.class), which is how JUnit finds the extension, and the
+     * extension reads those annotations. The cycle is JUnit's design, not an accident.
+     */
+    private static final DescribedPredicate<JavaClass> USER_ANNOTATIONS = resideInAPackage("org.kdclaims.annotations..");
+    private static final DescribedPredicate<JavaClass> THE_EXTENSION = equivalentTo(KdClaimsExtension.class);
+
+    /*
+     * Frozen exception 2: the plan keys runs and their data by the user's Dataset.Kind
+     * (RunRequest.data, CostModel.estimate). Moving the enum out of the annotation would change the
+     * user API and ClaimPlan/SuitePreparation, which are being changed elsewhere; do it with them.
+     */
+    private static final DescribedPredicate<JavaClass> PLAN = resideInAPackage("org.kdclaims.plan..");
+    private static final DescribedPredicate<JavaClass> DATASET_KIND = equivalentTo(Dataset.Kind.class);
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        slices().matching("org.kdclaims.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(USER_ANNOTATIONS, THE_EXTENSION)
+                .check(MAIN);
+    }
+
+    @Test
+    void layersPointDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Surface").definedBy("org.kdclaims.annotations..", "org.kdclaims.api..")
+                .layer("Extension").definedBy("org.kdclaims.extension..")
+                .layer("Plan").definedBy("org.kdclaims.plan..")
+                .layer("Engine").definedBy("org.kdclaims.training..", "org.kdclaims.store..", "org.kdclaims.data..",
+                        "org.kdclaims.models..", "org.kdclaims.stats..", "org.kdclaims.config..")
+                .whereLayer("Surface").mayOnlyBeAccessedByLayers("Extension")
+                .whereLayer("Extension").mayOnlyBeAccessedByLayers("Surface")
+                .whereLayer("Plan").mayOnlyBeAccessedByLayers("Surface", "Extension")
+                .whereLayer("Engine").mayOnlyBeAccessedByLayers("Surface", "Extension", "Plan")
+                .ignoreDependency(USER_ANNOTATIONS, THE_EXTENSION)
+                .ignoreDependency(PLAN, DATASET_KIND)
+                .check(MAIN);
+    }
+
+    @Test
+    void modelsDoNotDependOnTraining() {
+        noClasses().that().resideInAPackage("org.kdclaims.models..")
+                .should().dependOnClassesThat().resideInAPackage("org.kdclaims.training..").check(MAIN);
+    }
+
+    @Test
+    void dataDoesNotDependOnModelsOrTraining() {
+        noClasses().that().resideInAPackage("org.kdclaims.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kdclaims.models..", "org.kdclaims.training..")
+                .check(MAIN);
+    }
+
+    @Test
+    void statsDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.kdclaims.stats..")
+                .should().dependOnClassesThat(resideInAPackage("org.kdclaims..")
+                        .and(resideOutsideOfPackage("org.kdclaims.stats..")))
+                .check(MAIN);
+    }
+}
