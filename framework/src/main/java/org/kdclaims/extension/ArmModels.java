@@ -124,10 +124,13 @@ final class ArmModels {
             }
             TrainedModel m = fetch(link.run(), recorder);
             int[] decays = m.spec().schedule().milestones();
-            String label = m.spec().architecture().name()
-                    + (link.stopEpoch() < m.spec().epochs() ? " stopped after " + link.stopEpoch() + " epochs" : "");
-            teachers.add(new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * m.testError(),
-                    100 * m.last().trainError(), link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0]));
+            boolean stopped = link.stopEpoch() < m.spec().epochs();
+            String label = m.spec().architecture().name() + (stopped ? " stopped after " + link.stopEpoch() + " epochs" : "");
+            // the teacher is the checkpoint the students learn from, not the model trained to the end
+            double testError = stopped ? Trainer.testError(teacher(link, recorder), data) : m.testError();
+            double trainError = m.curve().get(link.stopEpoch() - 1).trainError();
+            teachers.add(new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * testError,
+                    100 * trainError, link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0]));
         }
         return new PremiseFacts(teachers, scratch);
     }

@@ -44,10 +44,6 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
         Set<Premise> premises, AdaptiveSeeds adaptive) {
 
-    /** {@code @Seeds(min, max, step)}: seeds are added in rounds until the verdict is decided (null = fixed). */
-    record AdaptiveSeeds(int min, int max, int step) {
-    }
-
     /** The same claim judged with {@code n} seeds per arm (a round of adaptive seeds). */
     ClaimPlan withSeeds(int n) {
         return new ClaimPlan(method, claim, dataset, n, seedBase, distillation, arms, points, curves, premises, adaptive);
@@ -139,7 +135,7 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
                 "names no data set: annotate the class or method with @Cifar or @FashionMnist"));
         Seeds seeds = find(method, Seeds.class).orElseThrow(() -> invalid(method,
                 "has no @Seeds: a claim needs per-seed statistics, e.g. @Seeds(3)"));
-        AdaptiveSeeds adaptive = adaptive(method, seeds);
+        AdaptiveSeeds adaptive = AdaptiveSeeds.of(method, seeds);
         int initialSeeds = adaptive == null ? seeds.value() : adaptive.min();
         if (initialSeeds < 1) {
             throw invalid(method, "has @Seeds(" + seeds.value() + "): use at least 1 seed (3 or more for a verdict)");
@@ -177,38 +173,18 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
         return plan;
     }
 
-    /** {@code @Seeds(min, max)}: null for a fixed count; an impossible combination names the fix. */
-    private static AdaptiveSeeds adaptive(Method method, Seeds s) {
-        if (s.max() == 0 && s.min() == 0) {
-            return null;
-        }
-        if (s.value() != 0) {
-            throw invalid(method, "has @Seeds(value = " + s.value() + ", min = " + s.min() + ", max = " + s.max()
-                    + "): give a fixed count, @Seeds(3), or an adaptive range, @Seeds(min = 3, max = 10), not both");
-        }
-        if (s.min() < 2 || s.max() <= s.min() || s.step() < 1) {
-            throw invalid(method, "has @Seeds(min = " + s.min() + ", max = " + s.max() + ", step = " + s.step()
-                    + "): adaptive seeds need min >= 2 (a test needs a spread), max > min and step >= 1,"
-                    + " e.g. @Seeds(min = 3, max = 10)");
-        }
-        return new AdaptiveSeeds(s.min(), s.max(), s.step());
-    }
-
     /** Attention transfer needs teacher and student attention points at the same resolutions. */
     private static void checkAttention(Method method, ClaimPlan plan) {
         if (!plan.distillation().attentionTransfer()) {
             return;
         }
-        for (ArmPlan a : plan.arms()) {
-            if (a.teacher() == null) {
-                continue;
-            }
+        for (ArmPlan a : plan.arms().stream().filter(x -> x.teacher() != null).toList()) {
             int[] t = Architectures.parse(a.teacher().arch()).attentionDownsampling();
             int[] s = Architectures.parse(a.student().arch()).attentionDownsampling();
             if (!Architectures.attentionCompatible(t, s)) {
                 throw invalid(method, "arm '" + a.name() + "' uses attention transfer from " + a.teacher().arch()
                         + " to " + a.student().arch() + ", whose attention points differ (downsampling "
-                        + java.util.Arrays.toString(t) + " vs " + java.util.Arrays.toString(s)
+                        + Arrays.toString(t) + " vs " + Arrays.toString(s)
                         + "): pair architectures with the same groups (e.g. WRN with WRN or DenseNet)");
             }
         }
@@ -416,7 +392,7 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
         return Optional.empty();
     }
 
-    private static ExtensionConfigurationException invalid(Method method, String problem) {
+    static ExtensionConfigurationException invalid(Method method, String problem) {
         return new ExtensionConfigurationException("Claim " + method.getDeclaringClass().getSimpleName() + "."
                 + method.getName() + " " + problem);
     }

@@ -28,7 +28,7 @@ final class SequentialRounds {
 
     /** The rounds of an adaptive claim at this scale, or null when it is judged once. */
     static SequentialRounds of(ClaimPlan plan, ScaleProfile profile) {
-        ClaimPlan.AdaptiveSeeds a = plan.adaptive();
+        AdaptiveSeeds a = plan.adaptive();
         if (a == null) {
             return null;
         }
