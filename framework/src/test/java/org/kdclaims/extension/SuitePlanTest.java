@@ -28,15 +28,6 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
-import org.kdclaims.annotations.Cifar;
-import org.kdclaims.annotations.Claim;
-import org.kdclaims.annotations.EarlyStopAt;
-import org.kdclaims.annotations.Scratch;
-import org.kdclaims.annotations.Seeds;
-import org.kdclaims.annotations.Student;
-import org.kdclaims.annotations.Teacher;
-import org.kdclaims.api.Arm;
-import org.kdclaims.api.ClaimAssertions;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
 import org.kdclaims.reports.model.ClaimResult;
@@ -58,26 +49,13 @@ class SuitePlanTest {
         ExperimentRuntime.hooks = TrainingHooks.NONE;
     }
 
-    @Cifar
-    @Teacher(arch = "cnn-16")
-    @Student(arch = "cnn-8")
-    @Seeds(2)
-    static class TwoClaims {
-        @Claim(id = "P1", source = "test", statement = "ESKD vs full KD")
-        void eskdVsKd(@EarlyStopAt(fraction = 0.5) Arm eskd, Arm fullKd) {
-            ClaimAssertions.assertThat(eskd.testError()).isSignificantlyLowerThan(fullKd.testError());
-        }
-
-        @Claim(id = "P2", source = "test", statement = "KD vs scratch")
-        void kdVsScratch(Arm kd, @Scratch Arm scratch) {
-            ClaimAssertions.assertThat(kd.testError()).isSignificantlyLowerThan(scratch.testError());
-        }
-    }
+    /** Two claims sharing a teacher (T1: ESKD vs full KD; T2: KD vs scratch), from {@link ClaimRunTest}. */
+    private static final Class<?> TWO_CLAIMS = ClaimRunTest.TwoClaims.class;
 
     @Test
     void aMissingDataSetSkipsItsClaimsWithTheFix() {
         try (TinyScale scale = new TinyScale("kd.data", "real", "kd.cifar", "/nonexistent/cifar-10")) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
                     .execute().allEvents();
             assertThat(events.failed().count()).isZero();
             assertThat(events.skipped().count()).isEqualTo(1);   // the class, with both claims
@@ -89,7 +67,7 @@ class SuitePlanTest {
     @Test
     void planOnlyWritesThePlanAndTrainsNothing(@TempDir Path models) throws IOException {
         try (TinyScale scale = new TinyScale("kd.cache", "readwrite", "kd.models.dir", models.toString())) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
                     .configurationParameter("kd.plan", "only").execute().allEvents();
             assertThat(events.skipped().count()).isEqualTo(2);   // both claims (the class ran, to plan)
             assertThat(events.started().count()).isEqualTo(2);   // the engine and the class
@@ -121,7 +99,7 @@ class SuitePlanTest {
             }
         };
         try (TinyScale scale = new TinyScale()) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
                     .configurationParameter("kd.workers", "3").execute().testEvents();
             assertThat(events.succeeded().count()).isEqualTo(2);
         }
@@ -147,7 +125,7 @@ class SuitePlanTest {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         try (TinyScale scale = new TinyScale()) {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(TwoClaims.class), selectClass(ClaimRunTest.TwoClaims.class))
+                    .selectors(selectClass(TWO_CLAIMS), selectClass(ClaimRunTest.StopSweep.class))
                     .configurationParameter("kd.workers", "2").build();
             Launcher launcher = LauncherFactory.create();
             launcher.execute(request, summary);
@@ -156,9 +134,10 @@ class SuitePlanTest {
         JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
         assertThat(plan.get("claims")).hasSize(4);
         assertThat(plan.get("executor").asText()).isEqualTo("local: 2 workers x 1 thread");
-        // both classes name the same teacher and students: one plan, each run trained once
-        assertThat(plan.get("runs")).hasSize(7);
-        assertThat(trainings).hasValue(7);
+        // one plan for both classes: the teacher, the scratch students and the students of the full
+        // teacher are shared; only the students of the half-trained teacher are new (7 + 2 runs)
+        assertThat(plan.get("runs")).hasSize(9);
+        assertThat(trainings).hasValue(9);
     }
 
     /** Only the second claim has a scratch arm: its run diverges, the first claim is still judged. */
@@ -176,13 +155,13 @@ class SuitePlanTest {
             }
         };
         try (TinyScale scale = new TinyScale()) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
                     .execute().testEvents();
             assertThat(events.succeeded().count()).isEqualTo(1);
             events.failed().assertThatEvents().haveExactly(1, event(test("kdVsScratch"),
                     finishedWithFailure(message(m -> m.contains("diverged") && m.contains("student scratch")))));
         }
-        assertThat(ResultsStore.defaultStore().read().claims()).extracting(ClaimResult::id).contains("P1", "P2");
+        assertThat(ResultsStore.defaultStore().read().claims()).extracting(ClaimResult::id).contains("T1", "T2");
     }
 
     /** A suite dies in the middle of a student's run; the next run resumes it and ends bitwise as a clean one. */
@@ -230,10 +209,10 @@ class SuitePlanTest {
         assertThat(resumed).isEqualTo(uninterrupted);
     }
 
-    /** Final metrics of every training run by model key and seed, after running {@link TwoClaims} on a store. */
+    /** Final metrics of every training run by model key and seed, after running the two claims on a store. */
     private static Map<String, Map<String, Double>> finalMetrics(Path store) {
         try (TinyScale scale = new TinyScale("kd.cache", "readwrite", "kd.models.dir", store.toString())) {
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class)).execute();
+            EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS)).execute();
         }
         Map<String, Map<String, Double>> byRun = new TreeMap<>();
         for (ClaimResult c : ResultsStore.defaultStore().read().claims()) {
