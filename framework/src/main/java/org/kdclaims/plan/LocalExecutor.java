@@ -88,6 +88,7 @@ public final class LocalExecutor implements Executor {
                     done.submit(() -> trainOne(n, trainer));
                     running++;
                 }
+                progress.report();
                 RunOutcome o = take(done);
                 running--;
                 outcomes.put(o.key(), o);

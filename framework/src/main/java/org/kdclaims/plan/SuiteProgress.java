@@ -13,7 +13,8 @@ import org.kdclaims.plan.SuitePlan.Node;
 
 /**
  * Progress of the whole suite, besides each run's per-epoch lines: models done out of the plan,
- * time elapsed and time left, printed when a run ends and at least every {@code every}. Time left
+ * time elapsed and time left, printed when runs end (once the executor has started the next ones)
+ * and at least every {@code every}. Time left
  * is the estimate of the runs not yet done, spread over the workers and corrected by how far the
  * finished runs were from their estimates.
  */
@@ -26,6 +27,7 @@ public final class SuiteProgress implements AutoCloseable {
     private final long start = System.nanoTime();
     private final Map<String, Long> running = new HashMap<>();
     private final ScheduledExecutorService ticker;
+    private boolean changed;
     private int trained;
     private int failed;
     private double remainingEstimate;
@@ -62,7 +64,15 @@ public final class SuiteProgress implements AutoCloseable {
         } else {
             failed++;
         }
-        out.println(line());
+        changed = true;
+    }
+
+    /** Prints the line if a run ended since the last print (called once the freed workers have new runs). */
+    synchronized void report() {
+        if (changed) {
+            changed = false;
+            out.println(line());
+        }
     }
 
     /** e.g. "[kd] suite: 12/40 models trained (15 stored, 0 failed), 2 running; 4m10s elapsed, about 18m left (plan: 31m)". */

@@ -1,0 +1,119 @@
+package org.kdclaims.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.kdclaims.annotations.Dataset;
+import org.kdclaims.models.Architectures;
+import org.kdclaims.training.TrainingSpec;
+
+/** The executor's contract on a plan whose "training" only records what happens: no model is trained. */
+class LocalExecutorTest {
+
+    private static RunRequest run(String key, String parent, long seed) {
+        TrainingSpec spec = TrainingSpec.paperDefaults(Architectures.parse("cnn-1"), 5, seed);
+        return new RunRequest(key, key, spec, Dataset.Kind.CIFAR10, parent == null ? "teacher" : "student", parent,
+                parent == null ? 0 : 5);
+    }
+
+    /** A teacher t with students s1..s3, a second teacher u with student v1, an independent run x. */
+    private static SuitePlan plan() {
+        SuitePlan p = new SuitePlan();
+        p.add(run("t", null, 1), "C1", false);
+        p.add(run("u", null, 1), "C2", false);
+        p.add(run("x", null, 9), "C2", false);
+        for (int i = 1; i <= 3; i++) {
+            p.add(run("s" + i, "t", i), "C1", false);
+        }
+        p.add(run("v1", "u", 1), "C2", false);
+        p.nodes().forEach(n -> p.estimate(n.run().key(), n.run().key().startsWith("s") ? 3 : 1));
+        return p;
+    }
+
+    @Test
+    void teachersFirstNeverMoreThanTheWorkersAndEveryRunOnce() {
+        List<String> started = new CopyOnWriteArrayList<>();
+        Map<String, Boolean> finished = new ConcurrentHashMap<>();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        RunTrainer trainer = r -> {
+            if (r.hasParent()) {
+                assertThat(finished).containsKey(r.parentKey());
+            }
+            started.add(r.key());
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(20);
+            running.decrementAndGet();
+            finished.put(r.key(), true);
+        };
+        SuitePlan plan = plan();
+        Map<String, RunOutcome> out;
+        try (SuiteProgress progress = new SuiteProgress(plan, 2, quiet(), Duration.ofMinutes(1))) {
+            out = new LocalExecutor(2, 1).execute(plan, trainer, progress);
+        }
+        assertThat(started).hasSize(7).doesNotHaveDuplicates();
+        assertThat(most.get()).isLessThanOrEqualTo(2);
+        assertThat(out.values()).allMatch(o -> o.status() == RunOutcome.Status.TRAINED);
+        // the teacher with the longest chain of work behind it starts first
+        assertThat(started.get(0)).isEqualTo("t");
+    }
+
+    @Test
+    void aFailedTeacherBlocksItsStudentsAndNothingElse() {
+        RunTrainer trainer = r -> {
+            if (r.key().equals("t")) {
+                throw new IllegalStateException("loss NaN");
+            }
+        };
+        SuitePlan plan = plan();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<String, RunOutcome> out;
+        try (SuiteProgress progress = new SuiteProgress(plan, 2, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                Duration.ofMinutes(1))) {
+            out = new LocalExecutor(2, 1).execute(plan, trainer, progress);
+        }
+        assertThat(out.get("t").status()).isEqualTo(RunOutcome.Status.FAILED);
+        assertThat(List.of("s1", "s2", "s3")).allSatisfy(k -> {
+            assertThat(out.get(k).status()).isEqualTo(RunOutcome.Status.BLOCKED);
+            assertThat(out.get(k).error()).hasMessageContaining("loss NaN").hasMessageContaining("learns from");
+        });
+        assertThat(List.of("u", "x", "v1")).allSatisfy(k -> assertThat(out.get(k).ok()).isTrue());
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("[kd] suite: 3/7 models trained (0 stored, 4 failed)");
+    }
+
+    @Test
+    void storedRunsAreNotTrainedAndTheirStudentsStartAtOnce() {
+        SuitePlan p = new SuitePlan();
+        p.add(run("t", null, 1), "C1", true);
+        p.add(run("s1", "t", 1), "C1", false);
+        List<String> started = new CopyOnWriteArrayList<>();
+        Map<String, RunOutcome> out;
+        try (SuiteProgress progress = new SuiteProgress(p, 2, quiet(), Duration.ofMinutes(1))) {
+            out = new LocalExecutor(2, 1).execute(p, r -> started.add(r.key()), progress);
+        }
+        assertThat(started).containsExactly("s1");
+        assertThat(out.get("t").status()).isEqualTo(RunOutcome.Status.STORED);
+    }
+
+    @Test
+    void theEstimateSimulatesTheWorkers() {
+        SuitePlan p = plan();
+        // one worker: the sum (4 x 1 s + 3 x 3 s); two: t then its students over two workers
+        assertThat(p.estimatedWallSeconds(1)).isEqualTo(13.0);
+        assertThat(p.estimatedWallSeconds(2)).isLessThan(13.0).isGreaterThanOrEqualTo(6.5);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+}
