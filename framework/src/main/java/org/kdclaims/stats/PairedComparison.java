@@ -56,22 +56,8 @@ public record PairedComparison(String nameA, Summary a, String nameB, Summary b,
 
     /** Pearson's r between the arms; NaN when either has no spread. */
     static double pearson(double[] a, double[] b) {
-        int n = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i] / n;
-            mb += b[i] / n;
-        }
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-        return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+        CrossMoments m = CrossMoments.of(a, b);
+        return m.sxx() == 0 || m.syy() == 0 ? Double.NaN : m.sxy() / Math.sqrt(m.sxx() * m.syy());
     }
 
     /** The number of pairs. */

@@ -76,19 +76,12 @@ public record Trend(String method, int n, double slope, double se, double t, dou
     /** Ordinary least squares of y on x: the slope and its standard error. */
     record Ols(double slope, double se) {
         static Ols fit(double[] x, double[] y) {
-            int n = x.length;
-            double mx = 0;
-            double my = 0;
-            for (int i = 0; i < n; i++) {
-                mx += x[i] / n;
-                my += y[i] / n;
-            }
-            double sxx = 0;
-            double sxy = 0;
-            for (int i = 0; i < n; i++) {
-                sxx += (x[i] - mx) * (x[i] - mx);
-                sxy += (x[i] - mx) * (y[i] - my);
-            }
+            CrossMoments m = CrossMoments.of(x, y);
+            int n = m.n();
+            double mx = m.meanX();
+            double my = m.meanY();
+            double sxx = m.sxx();
+            double sxy = m.sxy();
             double slope = sxy / sxx;
             double sse = 0;
             for (int i = 0; i < n; i++) {
