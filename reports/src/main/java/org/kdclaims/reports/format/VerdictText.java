@@ -57,8 +57,11 @@ public final class VerdictText {
         if (s == null || !s.missesPaperEffect()) {
             return Optional.empty();
         }
-        return Optional.of("This test could not detect the paper's effect (" + points(s.paperDifference())
-                + "); it detects " + points(s.detectableDifference()) + " at 80 % power with " + seeds(c) + ".");
+        String detects = Double.isFinite(s.detectableDifference())
+                ? "it detects " + points(s.detectableDifference()) + " at 80 % power with " + seeds(c)
+                : "with " + seeds(c) + " and no spread between them, no detectable difference can be computed";
+        return Optional.of("This test could not detect the paper's effect (" + points(s.paperDifference()) + "); "
+                + detects + ".");
     }
 
     /** How many seeds per arm would detect the paper's difference, as a phrase; empty if unknown. */

@@ -7,8 +7,10 @@ import org.kdclaims.reports.Fixtures;
 import org.kdclaims.reports.baseline.BaselineComparison;
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Tolerances;
+import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.Json;
 import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.reports.model.Statistics;
 
 import java.io.FileReader;
 import java.io.IOException;
@@ -34,6 +36,21 @@ class AllureVerdictTextTest {
                         "Holm over 4 comparisons");
         assertThat(AllureClaimText.statusMessage(Fixtures.c5Curve())).hasValue(WARNING);
         assertThat(AllureClaimText.statusMessage(Fixtures.c4WithStatistics())).isEmpty();
+    }
+
+    /** Zero spread between the seeds leaves no detectable difference: the warning says so instead of "- points". */
+    @Test
+    void aWarningWithoutADetectableDifferenceSaysWhy() {
+        ClaimResult c = Fixtures.c5Curve();
+        Statistics s = c.statistics();
+        Statistics noSpread = new Statistics(s.test(), s.pairing(), s.correlation(), s.difference(),
+                s.differenceCiLow(), s.differenceCiHigh(), s.margin(), s.pValue(), s.alpha(), Double.NaN,
+                s.paperDifference(), Statistics.UNREACHABLE, false, s.multiplicity(), s.sequential());
+        ClaimResult flat = Fixtures.withVerdictFields(c, c.verdict(), noSpread, c.premises(), c.regime(),
+                c.statisticalVerdict(), c.curve());
+        assertThat(AllureClaimText.statusMessage(flat).orElseThrow())
+                .isEqualTo("This test could not detect the paper's effect (0.37 points); with 3 seeds and no spread"
+                        + " between them, no detectable difference can be computed.");
     }
 
     @Test
