@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kdclaims.config.Settings;
 import org.kdclaims.plan.CostModel;
 import org.kdclaims.plan.LocalExecutor;
 import org.kdclaims.plan.PlanReport;
+import org.kdclaims.plan.RunOutcome;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.SuitePlan;
 import org.kdclaims.plan.SuiteProgress;
+import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.NativeBackend;
 
 /**
@@ -50,7 +53,8 @@ final class SuitePreparation {
         LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());
         String machine = String.format(Locale.ROOT, "%s, %d cores, %s", NativeBackend.cpuIsa(),
                 Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
-        new CostModel(costCache(), s.threads()).estimate(plan, runtime.loadedData());
+        CostModel costs = new CostModel(costCache(), s.threads());
+        costs.estimate(plan, runtime.loadedData());
         System.err.print(PlanReport.text(plan, executor, s.workers(), machine));
         try {
             Path json = PlanReport.writeJson(plan, executor, s.workers(), machine, runtime.results().directory());
@@ -61,9 +65,23 @@ final class SuitePreparation {
         if (s.planOnly()) {
             return;
         }
+        Map<String, RunOutcome> outcomes;
         try (SuiteProgress progress = new SuiteProgress(plan, s.workers(), System.err, s.progressEvery())) {
-            runtime.recordOutcomes(executor.execute(plan, runtime.trainer(), progress));
+            outcomes = executor.execute(plan, runtime.trainer(), progress);
         }
+        runtime.recordOutcomes(outcomes);
+        learnSpeeds(runtime, plan, outcomes, costs);
+    }
+
+    /** The median training img/s of every run trained from scratch here goes back into the cost model. */
+    private static void learnSpeeds(ExperimentRuntime runtime, SuitePlan plan, Map<String, RunOutcome> outcomes,
+            CostModel costs) {
+        outcomes.values().stream().filter(o -> o.status() == RunOutcome.Status.TRAINED).forEach(o -> {
+            RunRequest r = plan.node(o.key()).run();
+            runtime.models().find(r.key()).ifPresent(m -> costs.observe(r.spec(), runtime.data(r.data()),
+                    m.curve().stream().mapToDouble(EpochMetrics::imagesPerSecond).sorted()
+                            .skip(m.curve().size() / 2).findFirst().orElse(Double.NaN)));
+        });
     }
 
     static String name(ClaimPlan c) {

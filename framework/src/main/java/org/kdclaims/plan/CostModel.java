@@ -76,10 +76,33 @@ public final class CostModel {
         save();
     }
 
+    /**
+     * Learns a training speed from a run this suite trained from scratch (a student's epochs also
+     * hold its teacher's passes): the median img/s of its epochs replaces the calibration, which was
+     * a few steps of one run alone, so that the next plan's estimate reflects the runs as they ran,
+     * several at once on this machine.
+     */
+    public void observe(TrainingSpec spec, TrainingData d, double trainImagesPerSecond) {
+        if (!(trainImagesPerSecond > 0) || spec.distillation() != null) {
+            return;
+        }
+        String key = key(spec.architecture(), d, spec.batchSize());
+        StepTimer.Speed old = speeds.get(key);
+        if (old != null) {
+            speeds.put(key, new StepTimer.Speed(trainImagesPerSecond, old.inferImagesPerSecond()));
+            save();
+        }
+    }
+
+    private static String key(Architecture a, TrainingData d, int batch) {
+        int b = Math.min(batch, d.train().size());
+        return String.format(Locale.ROOT, "%s|%dx%dx%d|k%d|b%d", a.name(), d.train().channels(),
+                d.train().height(), d.train().width(), d.train().numClasses(), b);
+    }
+
     private StepTimer.Speed speed(Architecture a, TrainingData d, int batch) {
         int b = Math.min(batch, d.train().size());
-        String key = String.format(Locale.ROOT, "%s|%dx%dx%d|k%d|b%d", a.name(), d.train().channels(),
-                d.train().height(), d.train().width(), d.train().numClasses(), b);
+        String key = key(a, d, batch);
         return speeds.computeIfAbsent(key, k -> {
             NativeBackend.useThreadsOnThisThread(threads);
             StepTimer.Speed s = StepTimer.measure(a, d.train().channels(), d.train().height(), d.train().width(),
