@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
+import java.util.Arrays;
 
 /**
  * One KD step of a student with its teacher's logits either computed on the fly (the teacher's
@@ -48,7 +49,7 @@ public class DistillationStepBenchmark extends EngineBenchmark {
     public double kdStep() {
         switch (logits) {
             case "cached" -> {
-                float[] t = java.util.Arrays.copyOf(cached, cached.length);
+                float[] t = Arrays.copyOf(cached, cached.length);
                 return net.step(data.features, data.n, data.labels, t, data.logits);
             }
             case "attention" -> {

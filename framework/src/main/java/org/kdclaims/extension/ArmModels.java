@@ -25,6 +25,7 @@ import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
 import org.kdclaims.training.TrainingData;
 import org.kdclaims.training.TrainingSpec;
+import java.util.Arrays;
 
 /**
  * The models behind a claim invocation's arms, in two steps that share one definition: {@link #runs}
@@ -110,7 +111,7 @@ final class ArmModels {
         Map<String, Double> scratch = new LinkedHashMap<>();
         for (ArmPlan b : scratchBaselines()) {
             double[] errors = assemble(b, recorder).testError().values();
-            scratch.put(b.student().arch(), java.util.Arrays.stream(errors).average().orElse(Double.NaN));
+            scratch.put(b.student().arch(), Arrays.stream(errors).average().orElse(Double.NaN));
         }
         List<PremiseCheck.TeacherFacts> teachers = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();

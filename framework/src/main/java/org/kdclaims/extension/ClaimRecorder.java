@@ -31,6 +31,8 @@ import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.TrainedModel;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
+import org.kdclaims.reports.model.CurveRecord;
+import org.kdclaims.reports.model.EpochRecord;
 
 /**
  * Collects what one claim invocation trained, checked and concluded, turns the verdict into the JUnit
@@ -116,8 +118,8 @@ final class ClaimRecorder implements ClaimVerdicts {
         if (runs.stream().anyMatch(r -> r.role().equals(role) && r.configHash().equals(key))) {
             return;
         }
-        List<org.kdclaims.reports.model.EpochRecord> curve = model.curve().stream()
-                .map(m -> new org.kdclaims.reports.model.EpochRecord(m.epoch(), m.learningRate(), m.trainLoss(),
+        List<EpochRecord> curve = model.curve().stream()
+                .map(m -> new EpochRecord(m.epoch(), m.learningRate(), m.trainLoss(),
                         100 * m.trainError(), m.testCrossEntropy(), 100 * m.testError(),
                         Double.isNaN(m.testKdError()) ? null : 100 * m.testKdError()))
                 .toList();
@@ -234,7 +236,7 @@ final class ClaimRecorder implements ClaimVerdicts {
      * the verdict rests on marked (the decisive point and the last point it was compared with; every
      * point for a slope test).
      */
-    private org.kdclaims.reports.model.CurveRecord curveModel() {
+    private CurveRecord curveModel() {
         int decisive = curveResult.decisiveIndex();
         int last = curve.points().size() - 1;
         List<CurvePoint> points = new ArrayList<>();
@@ -243,7 +245,7 @@ final class ClaimRecorder implements ClaimVerdicts {
             points.add(new CurvePoint(p.label(), p.x(), arm(p.metric()), pointPaperValue(i),
                     decisive < 0 || i == decisive || i == last));
         }
-        return new org.kdclaims.reports.model.CurveRecord(curve.dimension(), curveResult.shape().name(), points);
+        return new CurveRecord(curve.dimension(), curveResult.shape().name(), points);
     }
 
     /** The paper's value at point i: labelled "&lt;point&gt;: ..." or "&lt;arm&gt;: ...". */

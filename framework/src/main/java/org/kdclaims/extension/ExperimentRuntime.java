@@ -27,6 +27,7 @@ import org.kdclaims.training.TeacherLogitCache;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
 import org.kdclaims.training.TrainingData;
+import java.util.LinkedHashMap;
 
 /**
  * What every claim of one test session shares: settings and scale profile, loaded data sets, the
@@ -211,7 +212,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     }
 
     private static Map<String, String> versions() {
-        Map<String, String> v = new java.util.LinkedHashMap<>(NativeBackend.versions());
+        Map<String, String> v = new LinkedHashMap<>(NativeBackend.versions());
         v.put("cpu", NativeBackend.cpuIsa());
         return v;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kdclaims.annotations.Premise;
+import org.kdclaims.reports.model.PremiseRecord;
 
 /**
  * Evaluates a claim's {@link Premise}s on numbers from its trained models, one row per premise for
@@ -32,9 +33,9 @@ final class PremiseCheck {
     }
 
     /** {@code scratchError}: mean test error (percent) of students of each architecture trained alone. */
-    static List<org.kdclaims.reports.model.PremiseRecord> evaluate(Set<Premise> premises, List<TeacherFacts> teachers,
+    static List<PremiseRecord> evaluate(Set<Premise> premises, List<TeacherFacts> teachers,
             Map<String, Double> scratchError) {
-        List<org.kdclaims.reports.model.PremiseRecord> rows = new ArrayList<>();
+        List<PremiseRecord> rows = new ArrayList<>();
         for (Premise p : premises.isEmpty() ? Set.<Premise>of() : EnumSet.copyOf(premises)) {
             rows.add(switch (p) {
                 case TEACHERS_BEAT_SCRATCH -> beatScratch(teachers, scratchError);
@@ -45,7 +46,7 @@ final class PremiseCheck {
         return rows;
     }
 
-    private static org.kdclaims.reports.model.PremiseRecord beatScratch(List<TeacherFacts> teachers,
+    private static PremiseRecord beatScratch(List<TeacherFacts> teachers,
             Map<String, Double> scratch) {
         TeacherFacts worst = teachers.stream()
                 .max(Comparator.comparingDouble(t -> t.testError() - scratch.get(t.studentArch()))).orElseThrow();
@@ -57,7 +58,7 @@ final class PremiseCheck {
                 worst.testError() < threshold);
     }
 
-    private static org.kdclaims.reports.model.PremiseRecord fitTraining(List<TeacherFacts> teachers) {
+    private static PremiseRecord fitTraining(List<TeacherFacts> teachers) {
         TeacherFacts worst = teachers.stream().max(Comparator.comparingDouble(TeacherFacts::trainError)).orElseThrow();
         double threshold = Premise.MAX_TEACHER_TRAINING_ERROR;
         String statement = String.format(Locale.ROOT, "every teacher's final training error is below %.0f %% "
@@ -66,7 +67,7 @@ final class PremiseCheck {
                 worst.trainError() < threshold);
     }
 
-    private static org.kdclaims.reports.model.PremiseRecord pastFirstDecay(List<TeacherFacts> teachers) {
+    private static PremiseRecord pastFirstDecay(List<TeacherFacts> teachers) {
         List<TeacherFacts> stopped = teachers.stream().filter(TeacherFacts::stopped).toList();
         if (stopped.isEmpty()) {
             // e.g. the fully trained end of a stop sweep: nothing is stopped, nothing to object to
@@ -84,8 +85,8 @@ final class PremiseCheck {
                 "epochs", holds);
     }
 
-    private static org.kdclaims.reports.model.PremiseRecord row(Premise p, String statement, double observed,
+    private static PremiseRecord row(Premise p, String statement, double observed,
             double threshold, String unit, boolean holds) {
-        return new org.kdclaims.reports.model.PremiseRecord(p.name(), statement, observed, threshold, unit, holds);
+        return new PremiseRecord(p.name(), statement, observed, threshold, unit, holds);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The layer vocabulary that architectures are written in, independent of the engine that runs them.
@@ -136,7 +137,7 @@ public abstract class GraphBuilder<T, P> {
 
     // ---- parameters and initialisation ------------------------------------------------------
 
-    private P param(String name, java.util.function.Supplier<float[]> init, long... shape) {
+    private P param(String name, Supplier<float[]> init, long... shape) {
         P h = handles.get(name);
         if (h != null) {
             if (!Arrays.equals(params.get(name).shape(), shape)) {

@@ -1,4 +1,5 @@
 package org.kdclaims.training;
+import java.util.Locale;
 
 /**
  * Knowledge distillation as PAPER.md defines it:
@@ -58,8 +59,8 @@ public record Distillation(double tau, double weight, Convention convention, dou
     }
 
     public String describe() {
-        String at = attentionTransfer() ? String.format(java.util.Locale.ROOT, " + AT(beta=%s)", attentionBeta) : "";
-        return String.format(java.util.Locale.ROOT, "%.2f*CE + %.2f*KD%s (tau=%s, %s convention)",
-                crossEntropyWeight(), kdWeight(), at, tau, convention.name().toLowerCase(java.util.Locale.ROOT));
+        String at = attentionTransfer() ? String.format(Locale.ROOT, " + AT(beta=%s)", attentionBeta) : "";
+        return String.format(Locale.ROOT, "%.2f*CE + %.2f*KD%s (tau=%s, %s convention)",
+                crossEntropyWeight(), kdWeight(), at, tau, convention.name().toLowerCase(Locale.ROOT));
     }
 }

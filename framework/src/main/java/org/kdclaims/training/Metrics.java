@@ -1,4 +1,5 @@
 package org.kdclaims.training;
+import java.util.List;
 
 /**
  * Classification metrics on row-major (N x K) logits, computed in double precision in plain Java
@@ -41,7 +42,7 @@ public final class Metrics {
     }
 
     /** Error of an ensemble that averages its members' softmax outputs. */
-    public static double ensembleError(java.util.List<float[]> members, int[] labels, int k) {
+    public static double ensembleError(List<float[]> members, int[] labels, int k) {
         int n = labels.length;
         float[] mean = new float[n * k];
         for (float[] m : members) {

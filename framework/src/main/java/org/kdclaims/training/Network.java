@@ -9,6 +9,7 @@ import org.kdclaims.models.Architecture;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.models.GraphBuilder;
 import org.kdclaims.models.NativeGraph;
+import java.util.Arrays;
 
 /**
  * One network and its training state: a training path whose loss is
@@ -261,7 +262,7 @@ public final class Network {
         int offset = 0;
         for (GraphBuilder.Param p : graph.params()) {
             int len = (int) p.length();
-            s.put(p.name() + "#" + MOMENTUM, java.util.Arrays.copyOfRange(v, offset, offset + len));
+            s.put(p.name() + "#" + MOMENTUM, Arrays.copyOfRange(v, offset, offset + len));
             offset += len;
         }
         return s;

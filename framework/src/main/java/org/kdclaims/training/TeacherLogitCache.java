@@ -2,6 +2,7 @@ package org.kdclaims.training;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Locale;
 
 /**
  * A teacher's logits for one epoch of a student's training (and on the test set), computed once and shared by every
@@ -70,7 +71,7 @@ public final class TeacherLogitCache {
 
     /** Epochs served from the cache, epochs computed, and bytes held. */
     public synchronized String stats() {
-        return String.format(java.util.Locale.ROOT, "%d epochs reused, %d computed, %.1f MB held", hits, misses,
+        return String.format(Locale.ROOT, "%d epochs reused, %d computed, %.1f MB held", hits, misses,
                 bytes / 1e6);
     }
 

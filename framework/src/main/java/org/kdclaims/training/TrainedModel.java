@@ -3,6 +3,7 @@ package org.kdclaims.training;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * A trained network with its learning curve and per-epoch checkpoints (parameters and running
@@ -75,7 +76,7 @@ public final class TrainedModel {
     }
 
     /** Epochs (1-based count of epochs trained) for which a checkpoint exists. */
-    public java.util.Set<Integer> checkpointEpochs() {
+    public Set<Integer> checkpointEpochs() {
         return checkpoints.keySet();
     }
 

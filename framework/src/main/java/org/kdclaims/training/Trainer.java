@@ -11,6 +11,7 @@ import org.kdclaims.data.Batch;
 import org.kdclaims.data.Batches;
 import org.kdclaims.data.ImageDataset;
 import org.kdclaims.io.Console;
+import java.util.Arrays;
 
 /**
  * Trains one model: SGD epochs over seeded, augmented batches; the KD term from a teacher's
@@ -177,7 +178,7 @@ public final class Trainer {
             int len = b.size() * teacher.network().classes();
             float[] logits;
             if (cached != null) {
-                logits = java.util.Arrays.copyOfRange(cached, offset, offset + len);
+                logits = Arrays.copyOfRange(cached, offset, offset + len);
             } else {
                 logits = attention ? teacher.logits(b.features(), b.size(), maps) : teacher.logits(b.features(), b.size());
                 if (computed != null) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Locale;
 
 /**
  * Files that kd-claims adds to an Allure results directory (Allure 2 format) besides what the
@@ -187,7 +188,7 @@ public final class AllureFiles {
         params.addObject().put("name", "baseline run").put("value", String.valueOf(cmp.baselineRunId()));
         params.addObject().put("name", "current run").put("value", String.valueOf(cmp.currentRunId()));
         if (cmp.mode() != null) {
-            params.addObject().put("name", "mode").put("value", cmp.mode().name().toLowerCase(java.util.Locale.ROOT));
+            params.addObject().put("name", "mode").put("value", cmp.mode().name().toLowerCase(Locale.ROOT));
         }
         if (run != null) {
             params.addObject().put("name", "scale").put("value", String.valueOf(run.scale()));

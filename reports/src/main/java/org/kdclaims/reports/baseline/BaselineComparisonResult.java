@@ -1,6 +1,7 @@
 package org.kdclaims.reports.baseline;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The outcome of comparing a run against the accepted baseline.
@@ -25,7 +26,7 @@ public record BaselineComparisonResult(String baselineRunId, String currentRunId
         if (mode == null) {
             return "";
         }
-        return mode.name().toLowerCase(java.util.Locale.ROOT) + " mode" + (modeReason == null ? "" : ": " + modeReason);
+        return mode.name().toLowerCase(Locale.ROOT) + " mode" + (modeReason == null ? "" : ": " + modeReason);
     }
 
     /** True if any finding should fail the nightly. */

@@ -2,6 +2,7 @@ package org.kdclaims.reports.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything one claim invocation produced. A parameterised claim gives one result per
@@ -74,7 +75,7 @@ public record ClaimResult(String id, String displayName, String source, String s
      */
     public int fewestSeeds() {
         List<ArmResult> measured = arms.isEmpty() && curve != null
-                ? curve.points().stream().map(CurvePoint::arm).filter(java.util.Objects::nonNull).toList() : arms;
+                ? curve.points().stream().map(CurvePoint::arm).filter(Objects::nonNull).toList() : arms;
         return measured.stream().mapToInt(ArmResult::n).min().orElse(0);
     }
 }
