@@ -1,6 +1,9 @@
 package org.kdclaims.config;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.kdclaims.models.Architecture;
 
@@ -40,9 +43,19 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
         return new ScaleProfile("paper", 1, 1, 0, 0, 32, 1, Integer.MAX_VALUE, 0, 1, true);
     }
 
-    /** The profile named by {@code kd.scale} (default smoke), with any overrides applied. */
+    /** The keys a profile is read from: the profile's name, then one override per rule. */
+    public static final List<String> KEYS = List.of("kd.scale", "kd.epochFraction", "kd.trainPerClass",
+            "kd.testPerClass", "kd.resolution", "kd.widthMultiplier", "kd.maxDepth", "kd.maxSeeds", "kd.evalEvery");
+
+    /** The profile named by {@code kd.scale} (default smoke) in system properties, with any overrides applied. */
     public static ScaleProfile fromSystemProperties() {
-        String name = prop("kd.scale", "smoke");
+        return from(k -> Optional.ofNullable(System.getProperty(k)));
+    }
+
+    /** The profile named by {@code kd.scale} (default smoke) in a configuration lookup, with any overrides. */
+    public static ScaleProfile from(Function<String, Optional<String>> config) {
+        Function<String, String> v = k -> config.apply(k).map(String::trim).filter(x -> !x.isEmpty()).orElse(null);
+        String name = or(v.apply("kd.scale"), "smoke");
         ScaleProfile base = switch (name.toLowerCase(Locale.ROOT)) {
             case "smoke" -> smoke();
             case "ci" -> ci();
@@ -51,21 +64,20 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
                     "unknown scale profile -Dkd.scale=" + name + "; use smoke, ci or paper");
         };
         return new ScaleProfile(base.name,
-                Double.parseDouble(prop("kd.epochFraction", Double.toString(base.epochFraction))),
+                Double.parseDouble(or(v.apply("kd.epochFraction"), Double.toString(base.epochFraction))),
                 base.minEpochs,
-                Integer.parseInt(prop("kd.trainPerClass", Integer.toString(base.trainPerClass))),
-                Integer.parseInt(prop("kd.testPerClass", Integer.toString(base.testPerClass))),
-                Integer.parseInt(prop("kd.resolution", Integer.toString(base.resolution))),
-                Double.parseDouble(prop("kd.widthMultiplier", Double.toString(base.widthMultiplier))),
-                Integer.parseInt(prop("kd.maxDepth", Integer.toString(base.maxDepth))),
-                Integer.parseInt(prop("kd.maxSeeds", Integer.toString(base.maxSeeds))),
-                Integer.parseInt(prop("kd.evalEvery", Integer.toString(base.evalEvery))),
+                Integer.parseInt(or(v.apply("kd.trainPerClass"), Integer.toString(base.trainPerClass))),
+                Integer.parseInt(or(v.apply("kd.testPerClass"), Integer.toString(base.testPerClass))),
+                Integer.parseInt(or(v.apply("kd.resolution"), Integer.toString(base.resolution))),
+                Double.parseDouble(or(v.apply("kd.widthMultiplier"), Double.toString(base.widthMultiplier))),
+                Integer.parseInt(or(v.apply("kd.maxDepth"), Integer.toString(base.maxDepth))),
+                Integer.parseInt(or(v.apply("kd.maxSeeds"), Integer.toString(base.maxSeeds))),
+                Integer.parseInt(or(v.apply("kd.evalEvery"), Integer.toString(base.evalEvery))),
                 base.assertVerdicts);
     }
 
-    private static String prop(String key, String fallback) {
-        String v = System.getProperty(key);
-        return v == null || v.isBlank() ? fallback : v.trim();
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     /** Epochs at this scale for a run of {@code paperEpochs} epochs in the paper. */

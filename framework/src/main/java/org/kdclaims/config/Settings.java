@@ -1,6 +1,8 @@
 package org.kdclaims.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,15 +21,36 @@ import java.util.function.Function;
  *   <li>{@code kd.progressSeconds}: how often the suite's progress line is printed (default 60);</li>
  *   <li>{@code kd.seedBase}: replaces every claim's seed base, teachers included, for a replication
  *       with fresh seeds (null: each claim's own {@code @Seeds(base)}). The seeds are part of every
- *       model key, so fresh seeds train fresh models.</li>
+ *       model key, so fresh seeds train fresh models;</li>
+ *   <li>{@code kd.data}: {@code real} (set by {@code -Dgroups=...}) or {@code synthetic} (default);</li>
+ *   <li>{@code kd.scale} and its overrides ({@link ScaleProfile}): the scale profile;</li>
+ *   <li>{@code kd.models.dir}: the model store (default {@code ~/.cache/kd-claims/models}; a path or
+ *       a {@code file:} URI) and {@code kd.cache}: {@code off}, {@code read} or {@code readwrite}
+ *       (default);</li>
+ *   <li>{@code kd.teacherLogitCacheMb}: memory for shared teacher logits (default 256, 0 = off);</li>
+ *   <li>{@code kd.cost.dir}: where the cost model keeps its calibrated speeds (default
+ *       {@code ~/.cache/kd-claims/cost}).</li>
  * </ul>
+ * The data locations ({@code kd.cifar}, {@code kd.fashionMnist}, with environment variables) and
+ * the results folder ({@code kd.results.dir}, read by the reports module too) stay system
+ * properties: the README's settings table lists every key, and a test keeps it complete.
  */
-public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery, Long seedBase) {
+public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery, Long seedBase,
+        boolean realData, ScaleProfile scale, String modelsDir, String cachePolicy, double teacherLogitCacheMb,
+        Path costDir) {
     public static final String WORKERS = "kd.workers";
     public static final String THREADS = "kd.threads";
     public static final String PLAN = "kd.plan";
     public static final String PROGRESS_SECONDS = "kd.progressSeconds";
     public static final String SEED_BASE = "kd.seedBase";
+    public static final String DATA = "kd.data";
+    public static final String MODELS_DIR = "kd.models.dir";
+    public static final String CACHE = "kd.cache";
+    public static final String TEACHER_LOGIT_CACHE_MB = "kd.teacherLogitCacheMb";
+    public static final String COST_DIR = "kd.cost.dir";
+    /** Every key this record reads (the scale profile's are in {@link ScaleProfile#KEYS}). */
+    public static final List<String> KEYS = List.of(WORKERS, THREADS, PLAN, PROGRESS_SECONDS,
+            SEED_BASE, DATA, MODELS_DIR, CACHE, TEACHER_LOGIT_CACHE_MB, COST_DIR);
     static final int MAX_DEFAULT_WORKERS = 8;
 
     public Settings {
@@ -56,7 +79,36 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-D" + SEED_BASE + "=" + seedBase.get() + " is not a whole number");
         }
-        return new Settings(workers, threads, plan.equals("only"), Duration.ofSeconds(Math.max(1, progress)), base);
+        String data = text(config, DATA, "synthetic").toLowerCase(Locale.ROOT);
+        if (!data.equals("real") && !data.equals("synthetic")) {
+            throw new IllegalArgumentException("-D" + DATA + "=" + data + ": use real (the data set on disk) or"
+                    + " synthetic (the generated stand-in)");
+        }
+        double cacheMb;
+        try {
+            cacheMb = Double.parseDouble(text(config, TEACHER_LOGIT_CACHE_MB, "256"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + TEACHER_LOGIT_CACHE_MB + " is not a number");
+        }
+        String cost = text(config, COST_DIR, "");
+        Path costDir = cost.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "cost")
+                : Path.of(cost);
+        return new Settings(workers, threads, plan.equals("only"), Duration.ofSeconds(Math.max(1, progress)), base,
+                data.equals("real"), ScaleProfile.from(config), text(config, MODELS_DIR, ""),
+                text(config, CACHE, "readwrite"), cacheMb, costDir);
+    }
+
+    private static String text(Function<String, Optional<String>> config, String key, String fallback) {
+        return config.apply(key).map(String::trim).filter(v -> !v.isEmpty()).orElse(fallback);
+    }
+
+    /**
+     * The settings from JUnit's configuration parameters, then {@code -D} system properties: JUnit
+     * consults system properties itself only where implicit parameters are on (the launcher; not
+     * EngineTestKit), and {@code -Dkd.*} must work everywhere.
+     */
+    public static Settings fromParametersOrSystem(Function<String, Optional<String>> parameters) {
+        return from(k -> parameters.apply(k).or(() -> Optional.ofNullable(System.getProperty(k))));
     }
 
     public static Settings fromSystemProperties() {

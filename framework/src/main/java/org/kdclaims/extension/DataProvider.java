@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.kdclaims.annotations.Dataset;
 import org.kdclaims.config.ScaleProfile;
+import org.kdclaims.config.Settings;
 import org.kdclaims.data.Augmentation;
 import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.DataCache;
@@ -35,17 +36,14 @@ final class DataProvider {
     private DataProvider() {
     }
 
-    static boolean realDataRequested() {
-        return "real".equalsIgnoreCase(System.getProperty("kd.data", "synthetic").trim());
-    }
 
     /**
      * Why the claims on {@code kind} cannot run here, with the fix; empty when they can (generated
      * data is always there). Checked before planning and by the extension's execution condition,
      * so a claim without its data is skipped, never errored.
      */
-    static Optional<String> missing(Dataset.Kind kind) {
-        if (!realDataRequested()) {
+    static Optional<String> missing(Dataset.Kind kind, boolean realData) {
+        if (!realData) {
             return Optional.empty();
         }
         boolean fashion = kind == Dataset.Kind.FASHION_MNIST;
@@ -61,18 +59,23 @@ final class DataProvider {
         return Optional.empty();
     }
 
+    /** The data of {@code kind} at {@code profile}, real or the generated stand-in as the system properties say. */
     static TrainingData load(Dataset.Kind kind, ScaleProfile profile) {
+        return load(kind, profile, Settings.fromSystemProperties().realData());
+    }
+
+    static TrainingData load(Dataset.Kind kind, ScaleProfile profile, boolean realData) {
         ImageDataset fullTrain;
         ImageDataset fullTest;
         String name;
-        if (kind == Dataset.Kind.FASHION_MNIST && realDataRequested()) {
+        if (kind == Dataset.Kind.FASHION_MNIST && realData) {
             Optional<Path> location = DataLocations.fashionMnist();
             Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideFashionMnist);
             FashionMnistIdx.Data d = FashionMnistIdx.load(location.get());
             fullTrain = d.train();
             fullTest = d.test();
             name = "Fashion-MNIST (" + location.get() + ")";
-        } else if (realDataRequested()) {
+        } else if (realData) {
             Optional<Path> location = DataLocations.cifar10();
             Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideCifar10);
             Cifar10 source = Cifar10.load(location.get(), DataCache.defaultCache());

@@ -45,7 +45,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
 
     private final Settings settings;
     private final ScaleProfile profile;
-    private final ModelStore models = ModelStore.fromSystemProperties();
+    private final ModelStore models;
     private final ResultsStore results;
     private final Map<Dataset.Kind, TrainingData> data = new EnumMap<>(Dataset.Kind.class);
     private final RunInfo startInfo;
@@ -54,17 +54,18 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private final Set<String> recordedOnce = ConcurrentHashMap.newKeySet();
     private final Set<String> planned = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
-    /** TeacherNetwork logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
-    private final TeacherLogitCache teacherLogits = new TeacherLogitCache(
-            (long) (1e6 * Double.parseDouble(System.getProperty("kd.teacherLogitCacheMb", "256"))));
+    /** Teacher logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
+    private final TeacherLogitCache teacherLogits;
 
-    ExperimentRuntime(Settings settings, ScaleProfile profile, ResultsStore results) {
+    ExperimentRuntime(Settings settings, ResultsStore results) {
         this.settings = settings;
-        this.profile = profile;
+        this.profile = settings.scale();
         this.results = results;
+        this.models = ModelStore.of(settings.modelsDir(), settings.cachePolicy());
+        this.teacherLogits = new TeacherLogitCache((long) (1e6 * settings.teacherLogitCacheMb()));
         NativeBackend.configureThreads(settings.threads());
         this.startInfo = new RunInfo(UUID.randomUUID().toString(), Instant.now().toString(), null, profile.name(),
-                DataProvider.realDataRequested() ? "real" : "synthetic", NativeBackend.buildId(),
+                settings.realData() ? "real" : "synthetic", NativeBackend.buildId(),
                 NativeBackend.threads(), versions(), host(), settings.seedBase(), NativeBackend.cpuIsa());
         if (!settings.planOnly()) {
             results.clear(); // a results directory holds one run: the report must not mix runs
@@ -79,13 +80,12 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
             return s;
         }
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ExperimentRuntime.class,
-                k -> new ExperimentRuntime(Settings.from(context::getConfigurationParameter),
-                        ScaleProfile.fromSystemProperties(), ResultsStore.defaultStore()),
+                k -> new ExperimentRuntime(Settings.fromParametersOrSystem(context::getConfigurationParameter), ResultsStore.defaultStore()),
                 ExperimentRuntime.class);
     }
 
     static synchronized ExperimentRuntime startSuite(Settings settings) {
-        suite = new ExperimentRuntime(settings, ScaleProfile.fromSystemProperties(), ResultsStore.defaultStore());
+        suite = new ExperimentRuntime(settings, ResultsStore.defaultStore());
         return suite;
     }
 
@@ -121,7 +121,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     }
 
     synchronized TrainingData data(Dataset.Kind kind) {
-        return data.computeIfAbsent(kind, k -> DataProvider.load(k, profile));
+        return data.computeIfAbsent(kind, k -> DataProvider.load(k, profile, settings.realData()));
     }
 
     synchronized Map<Dataset.Kind, TrainingData> loadedData() {

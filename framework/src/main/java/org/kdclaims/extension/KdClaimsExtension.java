@@ -34,14 +34,15 @@ public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback,
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         // plan only: the class still runs its beforeAll (which plans and prints), its claims do not
-        if (Settings.from(context::getConfigurationParameter).planOnly() && context.getTestMethod().isPresent()) {
+        Settings settings = Settings.fromParametersOrSystem(context::getConfigurationParameter);
+        if (settings.planOnly() && context.getTestMethod().isPresent()) {
             return ConditionEvaluationResult.disabled("-Dkd.plan=only: the plan was printed and written to"
                     + " plan.json; nothing was trained and no claim was judged");
         }
         AnnotatedElement element = context.getElement().orElse(null);
         Optional<Dataset> dataset = element instanceof Method m ? ClaimPlan.find(m, Dataset.class)
                 : element instanceof Class<?> c ? AnnotationSupport.findAnnotation(c, Dataset.class) : Optional.empty();
-        return dataset.flatMap(d -> DataProvider.missing(d.value()))
+        return dataset.flatMap(d -> DataProvider.missing(d.value(), settings.realData()))
                 .map(ConditionEvaluationResult::disabled)
                 .orElse(ConditionEvaluationResult.enabled("the claim's data set is available"));
     }

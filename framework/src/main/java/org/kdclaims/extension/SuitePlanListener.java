@@ -32,7 +32,7 @@ public final class SuitePlanListener implements TestExecutionListener {
         if (methods.isEmpty()) {
             return;
         }
-        Settings settings = Settings.from(testPlan.getConfigurationParameters()::get);
+        Settings settings = Settings.fromParametersOrSystem(testPlan.getConfigurationParameters()::get);
         ExperimentRuntime runtime = ExperimentRuntime.startSuite(settings);
         List<ClaimPlan> invocations = new ArrayList<>();
         for (Method m : methods) {

@@ -33,7 +33,7 @@ final class SuitePreparation {
         boolean anyNew = false;
         for (ClaimPlan c : invocations) {
             String name = name(c);
-            Optional<String> missing = DataProvider.missing(c.dataset());
+            Optional<String> missing = DataProvider.missing(c.dataset(), runtime.settings().realData());
             if (missing.isPresent()) {
                 plan.skip(name, missing.get());
                 continue;
@@ -53,7 +53,7 @@ final class SuitePreparation {
         LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());
         String machine = String.format(Locale.ROOT, "%s, %d cores, %s", NativeBackend.cpuIsa(),
                 Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
-        CostModel costs = new CostModel(costCache(), s.threads());
+        CostModel costs = new CostModel(s.costDir(), s.threads());
         costs.estimate(plan, runtime.loadedData());
         System.err.print(PlanReport.text(plan, executor, s.workers(), machine));
         try {
@@ -87,10 +87,5 @@ final class SuitePreparation {
     static String name(ClaimPlan c) {
         String point = c.points().size() == 1 ? c.points().get(0).label() : "";
         return c.claim().id() + " " + c.method().getName() + (point.isEmpty() ? "" : " " + point);
-    }
-
-    private static Path costCache() {
-        String d = System.getProperty("kd.cost.dir", "");
-        return d.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "cost") : Path.of(d);
     }
 }

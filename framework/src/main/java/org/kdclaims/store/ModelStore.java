@@ -82,10 +82,17 @@ public final class ModelStore {
 
     /** The store configured by system properties. */
     public static ModelStore fromSystemProperties() {
-        String d = System.getProperty("kd.models.dir", "");
-        Path dir = d.isBlank() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "models") : location(d);
-        return new ModelStore(dir, Policy.parse(System.getProperty("kd.cache", "readwrite").isBlank() ? "readwrite"
-                : System.getProperty("kd.cache", "readwrite")));
+        return of(System.getProperty("kd.models.dir", ""), System.getProperty("kd.cache", ""));
+    }
+
+    /**
+     * The store at {@code location} (blank: {@code ~/.cache/kd-claims/models}) with the disk policy
+     * {@code policy} (blank: readwrite), as the settings name them.
+     */
+    public static ModelStore of(String location, String policy) {
+        Path dir = location == null || location.isBlank()
+                ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "models") : location(location);
+        return new ModelStore(dir, Policy.parse(policy == null || policy.isBlank() ? "readwrite" : policy));
     }
 
     /**
