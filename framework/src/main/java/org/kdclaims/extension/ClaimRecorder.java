@@ -14,6 +14,7 @@ import org.kdclaims.api.CurveMetric;
 import org.kdclaims.api.Metric;
 import org.kdclaims.config.Settings;
 import org.kdclaims.extension.ClaimPlan.SweepPoint;
+import org.kdclaims.io.Console;
 import org.kdclaims.reports.model.ArmResult;
 import org.kdclaims.reports.model.ClaimResult;
 import org.kdclaims.reports.model.CurvePoint;
@@ -169,7 +170,7 @@ final class ClaimRecorder implements ClaimVerdicts {
                     + failed.stream().map(p -> "premise " + p.name() + " fails: " + p.statement() + " (observed "
                     + number(p.observed()) + ", threshold " + number(p.threshold()) + " " + p.unit() + ")")
                     .collect(Collectors.joining("; ")) + ". Statistics: " + message;
-            System.err.println("[kd] " + outside);
+            Console.line("[kd] " + outside);
             throw new TestAbortedException(outside);
         }
         if (rounds != null) {
@@ -179,12 +180,12 @@ final class ClaimRecorder implements ClaimVerdicts {
                 continued = true;
                 String more = plan.claim().id() + " undecided at " + rounds.seedsAt(look) + " seeds (look " + (look + 1)
                         + " of " + rounds.lookCount() + "): adding seeds and looking again. " + message;
-                System.err.println("[kd] " + more);
+                Console.line("[kd] " + more);
                 throw new TestAbortedException(more);
             }
         }
         boolean asserted = runtime.profile().assertVerdicts();
-        System.err.println("[kd] " + message + (asserted ? "" : " (" + runtime.profile().name() + " scale: recorded, not asserted)"));
+        Console.line("[kd] " + message + (asserted ? "" : " (" + runtime.profile().name() + " scale: recorded, not asserted)"));
         VerdictPolicy.apply(verdict, asserted, runtime.profile().name(), message);
     }
 

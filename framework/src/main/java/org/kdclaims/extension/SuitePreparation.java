@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.kdclaims.config.Settings;
+import org.kdclaims.io.Console;
 import org.kdclaims.plan.CostModel;
 import org.kdclaims.plan.LocalExecutor;
 import org.kdclaims.plan.PlanReport;
@@ -55,12 +56,12 @@ final class SuitePreparation {
                 Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
         CostModel costs = new CostModel(s.costDir(), s.threads());
         costs.estimate(plan, runtime.loadedData());
-        System.err.print(PlanReport.text(plan, executor, s.workers(), machine));
+        Console.printf("%s", PlanReport.text(plan, executor, s.workers(), machine));
         try {
             Path json = PlanReport.writeJson(plan, executor, s.workers(), machine, runtime.results().directory());
-            System.err.println("[kd] plan written to " + json);
+            Console.line("[kd] plan written to " + json);
         } catch (IOException e) {
-            System.err.println("[kd] plan.json not written: " + e);
+            Console.line("[kd] plan.json not written: " + e);
         }
         if (s.planOnly()) {
             return;

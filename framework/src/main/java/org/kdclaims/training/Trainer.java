@@ -81,9 +81,10 @@ public final class Trainer {
             RunningMeans train1 = trainEpoch(net, spec, data, teacher, kdOn, epoch, k);
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean evaluate = (epoch + 1) % Math.max(1, spec.evalEvery()) == 0 || epoch == spec.epochs() - 1;
-            double[] t = evaluate ? test.evaluate(net) : new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+            TestMetrics t = evaluate ? test.evaluate(net) : TestMetrics.NOT_EVALUATED;
             EpochMetrics m = new EpochMetrics(epoch, spec.schedule().at(epoch), train1.loss(), train1.ce(),
-                    train1.kd(), train1.error(), t[0], t[1], t[2], t[3], seconds, train.size() / seconds);
+                    train1.kd(), train1.error(), t.crossEntropy(), t.error(), t.kdLoss(), t.kdError(), seconds,
+                    train.size() / seconds);
             curve.add(m);
             checkpoints.put(epoch + 1, net.state());
             double elapsed = (System.nanoTime() - start) / 1e9;
@@ -215,14 +216,15 @@ public final class Trainer {
             return t;
         }
 
-        double[] evaluate(Network net) {
+        TestMetrics evaluate(Network net) {
             ImageDataset test = data.test();
             int k = test.numClasses();
             float[] logits = logits(net, data);
             int[] labels = test.labels();
             double kdLoss = teacherLogits == null ? Double.NaN : Metrics.kdLoss(logits, teacherLogits, test.size(), k, tau);
             double kdError = teacherLogits == null ? Double.NaN : Metrics.disagreement(logits, teacherLogits, test.size(), k);
-            return new double[] {Metrics.crossEntropy(logits, labels, k), Metrics.error(logits, labels, k), kdLoss, kdError};
+            return new TestMetrics(Metrics.crossEntropy(logits, labels, k), Metrics.error(logits, labels, k), kdLoss,
+                    kdError);
         }
 
         static float[] logits(Network net, TrainingData data) {
@@ -239,6 +241,11 @@ public final class Trainer {
             }
             return all;
         }
+    }
+
+    /** Evaluation-mode metrics on the test set; the KD figures are NaN without a teacher. */
+    private record TestMetrics(double crossEntropy, double error, double kdLoss, double kdError) {
+        static final TestMetrics NOT_EVALUATED = new TestMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Image-weighted means of the per-batch training figures. */
