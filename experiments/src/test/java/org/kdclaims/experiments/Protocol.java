@@ -3,12 +3,12 @@ package org.kdclaims.experiments;
 /**
  * Protocol choices shared by the claims, fixed before any run (EXPERIMENTS.md says why).
  */
-final class Protocol {
+public final class Protocol {
     /**
      * "X is not better than Y" claims use a non-inferiority test: X's student error may be lower
      * than Y's by at most this many points of test error before the claim counts as refuted.
      */
-    static final double NOT_BETTER_MARGIN = 0.5;
+    public static final double NOT_BETTER_MARGIN = 0.5;
 
     private Protocol() {
     }

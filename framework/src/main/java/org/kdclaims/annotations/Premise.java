@@ -8,10 +8,12 @@ package org.kdclaims.annotations;
  */
 public enum Premise {
     /**
-     * Every teacher (its fully trained model) has a lower test error than the mean of the claim's
+     * Every teacher (the checkpoint that teaches) has a lower test error than the mean of the claim's
      * students trained alone: KD is about learning from a more accurate model (PAPER.md C1: teachers
      * of 4.4-5.3 % error against 8.76 % for the WRN16-1 student from scratch). The scratch students
      * are the claim's {@code @Scratch} arm, or are trained for the check (same architecture and seeds).
+     * A teacher of the student's own architecture is exempt (self-distillation: it is the student
+     * trained alone).
      */
     TEACHERS_BEAT_SCRATCH,
     /**
@@ -26,7 +28,15 @@ public enum Premise {
      * one epoch at the decayed rate), so that it is a trained model rather than one still on the first
      * plateau of its schedule.
      */
-    STOPPED_TEACHER_PAST_FIRST_DECAY;
+    STOPPED_TEACHER_PAST_FIRST_DECAY,
+    /**
+     * {@link #TEACHERS_BEAT_SCRATCH} for each teacher's fully trained model, whatever checkpoint
+     * teaches: the premise of the early-stopped-teacher claims (C8, C9), whose stopped checkpoints
+     * are by design less trained, and may be less accurate, than the student trained alone.
+     */
+    FULLY_TRAINED_TEACHERS_BEAT_SCRATCH,
+    /** {@link #TEACHERS_FIT_TRAINING_SET} for each teacher's fully trained model (C8, C9). */
+    FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET;
 
     /**
      * The most training error (percent, augmented training batches of the last epoch, as the trainer

@@ -1,5 +1,7 @@
 package org.kdclaims.api;
 
+import java.util.Arrays;
+
 import org.kdclaims.stats.ArmComparison;
 import org.kdclaims.stats.CurveClaims;
 import org.kdclaims.stats.CurveShape;
@@ -46,6 +48,19 @@ public final class ClaimAssertions {
         /** One-sided test of mean(actual) > mean(other). */
         public void isSignificantlyHigherThan(Metric other) {
             new MetricAssert(other).isSignificantlyLowerThan(actual);
+        }
+
+        /**
+         * One-sided one-sample test of mean(actual) > {@code value}, a fixed number such as a bound a
+         * paper states (e.g. "students disagree with their teachers on at least 10 % of test points").
+         * It is the paired t-test against a reference arm named {@code reference} that has {@code value}
+         * at every seed, so the report shows the bound beside the arm, and a {@code @PaperValue}
+         * labelled "{@code reference}: ..." gives the paper's own distance from it for the power.
+         */
+        public void isSignificantlyHigherThan(double value, String reference) {
+            double[] constant = new double[actual.values().length];
+            Arrays.fill(constant, value);
+            new MetricAssert(new Metric(reference, actual.name(), actual.seeds(), constant)).isSignificantlyLowerThan(actual);
         }
 
         /**

@@ -18,25 +18,57 @@ import org.kdclaims.models.Architecture;
  *       {@code resolution};</li>
  *   <li>architectures: {@link Architecture#scaled} with {@code widthMultiplier} and
  *       {@code maxDepth}, each family by its own rules (keeping the ordering of teacher sizes);</li>
- *   <li>seeds: at most {@code maxSeeds} (0 = as annotated);</li>
+ *   <li>batch: {@code batchSize} images per step (0 = the paper's 128): smaller batches give the
+ *       reduced training sets of the v2 profiles enough optimisation steps to fit them;</li>
+ *   <li>seeds: at least {@code minSeeds}, at most {@code maxSeeds} (0 = as annotated);</li>
  *   <li>verdicts: asserted only when {@code assertVerdicts} (never at smoke scale).</li>
  * </ul>
- * Select with {@code -Dkd.scale=smoke|ci|paper}; each field can be overridden with
+ * Select with {@code -Dkd.scale=smoke|ci|nightly|ci-v1|paper}; each field can be overridden with
  * {@code -Dkd.epochFraction=}, {@code -Dkd.trainPerClass=}, {@code -Dkd.testPerClass=},
  * {@code -Dkd.resolution=}, {@code -Dkd.widthMultiplier=}, {@code -Dkd.maxDepth=},
- * {@code -Dkd.maxSeeds=}, {@code -Dkd.evalEvery=}.
+ * {@code -Dkd.maxSeeds=}, {@code -Dkd.evalEvery=}, {@code -Dkd.batchSize=}, {@code -Dkd.minSeeds=}.
+ * EXPERIMENTS.md gives the reasons for each profile's numbers.
  */
 public record ScaleProfile(String name, double epochFraction, int minEpochs, int trainPerClass, int testPerClass,
-        int resolution, double widthMultiplier, int maxDepth, int maxSeeds, int evalEvery, boolean assertVerdicts) {
+        int resolution, double widthMultiplier, int maxDepth, int maxSeeds, int evalEvery, boolean assertVerdicts,
+        int batchSize, int minSeeds) {
 
     public static final int PAPER_EPOCHS = 200;
+    /** The paper's batch size (PAPER.md, protocol). */
+    public static final int PAPER_BATCH = 128;
+
+    /** A profile with the paper's batch size and the annotated seed count as the floor. */
+    public ScaleProfile(String name, double epochFraction, int minEpochs, int trainPerClass, int testPerClass,
+            int resolution, double widthMultiplier, int maxDepth, int maxSeeds, int evalEvery, boolean assertVerdicts) {
+        this(name, epochFraction, minEpochs, trainPerClass, testPerClass, resolution, widthMultiplier, maxDepth,
+                maxSeeds, evalEvery, assertVerdicts, 0, 0);
+    }
 
     public static ScaleProfile smoke() {
         return new ScaleProfile("smoke", 0.025, 5, 50, 50, 16, 0.25, 10, 2, 1, false);
     }
 
+    /**
+     * Protocol v2 (EXPERIMENTS.md, "Protocol v2"): the paper's regime on a small budget. 500
+     * training images (50 per class) at 16x16, 100 epochs (half the paper's 200) at batch 32, so
+     * that every teacher from the student's own width (WRN-10-1) to 8x (WRN-10-8) fits its training
+     * set; the full test set, evaluated at the middle and the end; seeds as annotated.
+     */
     public static ScaleProfile ci() {
-        return new ScaleProfile("ci", 0.08, 12, 250, 0, 16, 1, 10, 3, 4, true);
+        return new ScaleProfile("ci", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 0);
+    }
+
+    /**
+     * The v2 regime with at least five seeds per arm (the paper's count, by a secondary source):
+     * the nightly run buys power, the weak point of the ci run, rather than resolution.
+     */
+    public static ScaleProfile nightly() {
+        return new ScaleProfile("nightly", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 5);
+    }
+
+    /** Protocol v1 (2026-11-28): 2,500 images at 16x16, 16 epochs, batch 128, 3 seeds; kept to reproduce v1 results. */
+    public static ScaleProfile ciV1() {
+        return new ScaleProfile("ci-v1", 0.08, 12, 250, 0, 16, 1, 10, 3, 4, true);
     }
 
     public static ScaleProfile paper() {
@@ -45,7 +77,8 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
 
     /** The keys a profile is read from: the profile's name, then one override per rule. */
     public static final List<String> KEYS = List.of("kd.scale", "kd.epochFraction", "kd.trainPerClass",
-            "kd.testPerClass", "kd.resolution", "kd.widthMultiplier", "kd.maxDepth", "kd.maxSeeds", "kd.evalEvery");
+            "kd.testPerClass", "kd.resolution", "kd.widthMultiplier", "kd.maxDepth", "kd.maxSeeds", "kd.evalEvery",
+            "kd.batchSize", "kd.minSeeds");
 
     /** The profile named by {@code kd.scale} (default smoke) in system properties, with any overrides applied. */
     public static ScaleProfile fromSystemProperties() {
@@ -59,9 +92,11 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
         ScaleProfile base = switch (name.toLowerCase(Locale.ROOT)) {
             case "smoke" -> smoke();
             case "ci" -> ci();
+            case "nightly" -> nightly();
+            case "ci-v1" -> ciV1();
             case "paper" -> paper();
             default -> throw new IllegalArgumentException(
-                    "unknown scale profile -Dkd.scale=" + name + "; use smoke, ci or paper");
+                    "unknown scale profile -Dkd.scale=" + name + "; use smoke, ci or paper (or nightly, ci-v1)");
         };
         return new ScaleProfile(base.name,
                 Double.parseDouble(or(v.apply("kd.epochFraction"), Double.toString(base.epochFraction))),
@@ -73,7 +108,9 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
                 Integer.parseInt(or(v.apply("kd.maxDepth"), Integer.toString(base.maxDepth))),
                 Integer.parseInt(or(v.apply("kd.maxSeeds"), Integer.toString(base.maxSeeds))),
                 Integer.parseInt(or(v.apply("kd.evalEvery"), Integer.toString(base.evalEvery))),
-                base.assertVerdicts);
+                base.assertVerdicts,
+                Integer.parseInt(or(v.apply("kd.batchSize"), Integer.toString(base.batchSize))),
+                Integer.parseInt(or(v.apply("kd.minSeeds"), Integer.toString(base.minSeeds))));
     }
 
     private static String or(String value, String fallback) {
@@ -90,8 +127,15 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
         return Math.max(1, Math.min(epochs(paperEpochs), (int) Math.round((double) paperEpoch / paperEpochs * epochs(paperEpochs))));
     }
 
+    /** The seeds an arm annotated with {@code annotated} seeds gets: raised to minSeeds, capped at maxSeeds. */
     public int seeds(int annotated) {
-        return maxSeeds <= 0 ? annotated : Math.min(annotated, maxSeeds);
+        int n = Math.max(annotated, minSeeds);
+        return maxSeeds <= 0 ? n : Math.min(n, maxSeeds);
+    }
+
+    /** Images per training step: the profile's, or the paper's 128. */
+    public int batch() {
+        return batchSize <= 0 ? PAPER_BATCH : batchSize;
     }
 
     /** The architecture trained at this scale for one named in a claim. */
@@ -111,11 +155,14 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
         return evalEvery <= 0 ? epochs : evalEvery;
     }
 
+    /** Stable for the profiles without a batch size or seed floor, whose stored baselines carry this text. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "%s: epochs x%s (min %d), %s train/class, %s test/class, %dx%d px, width x%s, depth <= %s, seeds <= %s",
+                "%s: epochs x%s (min %d), %s train/class, %s test/class, %dx%d px%s, width x%s, depth <= %s, seeds %s%s",
                 name, epochFraction, minEpochs, trainPerClass == 0 ? "all" : trainPerClass,
-                testPerClass == 0 ? "all" : testPerClass, resolution, resolution, widthMultiplier,
-                maxDepth == Integer.MAX_VALUE ? "any" : maxDepth, maxSeeds == 0 ? "as annotated" : maxSeeds);
+                testPerClass == 0 ? "all" : testPerClass, resolution, resolution,
+                batchSize > 0 ? ", batch " + batchSize : "", widthMultiplier,
+                maxDepth == Integer.MAX_VALUE ? "any" : maxDepth, minSeeds > 0 ? ">= " + minSeeds + ", " : "",
+                maxSeeds == 0 ? "as annotated" : "<= " + maxSeeds);
     }
 }

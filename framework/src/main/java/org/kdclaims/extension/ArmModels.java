@@ -34,7 +34,7 @@ import java.util.Arrays;
  * the claim's seed base) with a checkpoint per epoch, shared by every arm and claim that names it,
  * fully trained or stopped early; each student seed is its own model. Seeds start at the claim's
  * seed base, or at {@code -Dkd.seedBase} for a fresh-seed replication (teachers included). A claim
- * that checks {@link Premise#TEACHERS_BEAT_SCRATCH} without a {@code @Scratch} arm gets scratch
+ * that checks {@link Premise#TEACHERS_BEAT_SCRATCH} (or its fully-trained variant) without a {@code @Scratch} arm gets scratch
  * students planned and trained for the check (the same models as such an arm, so never twice).
  */
 final class ArmModels {
@@ -97,7 +97,8 @@ final class ArmModels {
      * scratch arm per student architecture of the distilled arms (none unless the premise is declared).
      */
     private List<ArmPlan> scratchBaselines() {
-        if (!plan.premises().contains(Premise.TEACHERS_BEAT_SCRATCH)) {
+        if (!plan.premises().contains(Premise.TEACHERS_BEAT_SCRATCH)
+                && !plan.premises().contains(Premise.FULLY_TRAINED_TEACHERS_BEAT_SCRATCH)) {
             return List.of();
         }
         Set<ModelPlan> students = new LinkedHashSet<>();
@@ -130,8 +131,10 @@ final class ArmModels {
             // the teacher is the checkpoint the students learn from, not the model trained to the end
             double testError = stopped ? Trainer.testError(teacher(link, recorder), data) : m.testError();
             double trainError = m.curve().get(link.stopEpoch() - 1).trainError();
+            boolean self = arm.teacher().arch().equals(arm.student().arch());
             teachers.add(new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * testError,
-                    100 * trainError, link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0]));
+                    100 * trainError, link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0], self,
+                    100 * m.testError(), 100 * m.last().trainError()));
         }
         return new PremiseFacts(teachers, scratch);
     }
@@ -203,7 +206,7 @@ final class ArmModels {
         ScaleProfile p = runtime.profile();
         int epochs = p.epochs(ClaimPlan.epochsOrDefault(m.paperEpochs()));
         return TrainingSpec.paperDefaults(p.scale(Architectures.parse(m.arch())), epochs, seed)
-                .withEvalEvery(p.evalEvery(epochs));
+                .withBatchSize(p.batch()).withEvalEvery(p.evalEvery(epochs));
     }
 
     /** A teacher: trained from scratch, or distilled (full KD) through its chain of ancestors. */

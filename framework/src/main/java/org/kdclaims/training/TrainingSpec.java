@@ -50,6 +50,11 @@ public record TrainingSpec(
                 weightDecay, s, distillation, kdUntilEpoch, evalEvery);
     }
 
+    public TrainingSpec withBatchSize(int batch) {
+        return new TrainingSpec(architecture, epochs, batch, learningRate, lrDecay, lrMilestones, momentum,
+                weightDecay, seed, distillation, kdUntilEpoch, evalEvery);
+    }
+
     public TrainingSpec withEvalEvery(int every) {
         return new TrainingSpec(architecture, epochs, batchSize, learningRate, lrDecay, lrMilestones, momentum,
                 weightDecay, seed, distillation, kdUntilEpoch, every);

@@ -25,8 +25,8 @@ class ScaleProfileTest {
     }
 
     @Test
-    void ciKeepsThePapersWidthsAndAnEightfoldCapacityGap() {
-        ScaleProfile p = ScaleProfile.ci();
+    void ciV1KeepsThePapersWidthsAndAnEightfoldCapacityGap() {
+        ScaleProfile p = ScaleProfile.ciV1();
         assertThat(p.epochs(200)).isEqualTo(16);
         assertThat(p.seeds(5)).isEqualTo(3);
         assertThat(p.scale(Architectures.parse("wrn-16-1")).name()).isEqualTo("wrn-10-1");
@@ -36,6 +36,40 @@ class ScaleProfileTest {
         assertThat(org.kdclaims.training.TrainingSpec.paperDefaults(Architectures.parse("wrn-10-1"), 16, 1)
                 .schedule().milestones()).containsExactly(5, 10, 13);
         assertThat(p.evalEvery(16)).isEqualTo(4);
+    }
+
+    @Test
+    void ciV2TrainsLongerOnLessDataInSmallerBatchesSoThatTeachersFit() {
+        ScaleProfile p = ScaleProfile.ci();
+        assertThat(p.epochs(200)).isEqualTo(100);
+        assertThat(p.trainPerClass()).isEqualTo(50);
+        assertThat(p.batch()).isEqualTo(32);
+        assertThat(p.seeds(3)).isEqualTo(3);
+        assertThat(p.evalEvery(100)).isEqualTo(50);
+        assertThat(p.scale(Architectures.parse("wrn-16-8")).name()).isEqualTo("wrn-10-8");
+        assertThat(p.describe()).contains("batch 32").contains("seeds as annotated");
+    }
+
+    @Test
+    void nightlyRaisesSeedsToFiveAndSmokeStillCapsThem() {
+        assertThat(ScaleProfile.nightly().seeds(3)).isEqualTo(5);
+        assertThat(ScaleProfile.nightly().seeds(8)).isEqualTo(8);
+        assertThat(ScaleProfile.smoke().seeds(3)).isEqualTo(2);
+        assertThat(ScaleProfile.smoke().batch()).isEqualTo(ScaleProfile.PAPER_BATCH);
+        // the smoke description is stored in the nightly baseline: it must not change
+        assertThat(ScaleProfile.smoke().describe()).isEqualTo("smoke: epochs x0.025 (min 5), 50 train/class, "
+                + "50 test/class, 16x16 px, width x0.25, depth <= 10, seeds <= 2");
+    }
+
+    @Test
+    void profilesAreSelectedByName() {
+        assertThat(ScaleProfile.from(k -> java.util.Optional.ofNullable(k.equals("kd.scale") ? "ci-v1" : null)))
+                .isEqualTo(ScaleProfile.ciV1());
+        assertThat(ScaleProfile.from(k -> java.util.Optional.ofNullable(switch (k) {
+            case "kd.scale" -> "ci";
+            case "kd.batchSize" -> "64";
+            default -> null;
+        })).batch()).isEqualTo(64);
     }
 
     @Test

@@ -79,6 +79,41 @@ class PremiseCheckTest {
     void rowsComeInTheEnumsOrder() {
         assertThat(check(EnumSet.allOf(Premise.class), List.of(MEDIUM), SCRATCH))
                 .extracting(org.kdclaims.reports.model.PremiseRecord::name)
-                .containsExactly("TEACHERS_BEAT_SCRATCH", "TEACHERS_FIT_TRAINING_SET", "STOPPED_TEACHER_PAST_FIRST_DECAY");
+                .containsExactly("TEACHERS_BEAT_SCRATCH", "TEACHERS_FIT_TRAINING_SET", "STOPPED_TEACHER_PAST_FIRST_DECAY",
+                        "FULLY_TRAINED_TEACHERS_BEAT_SCRATCH", "FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET");
+    }
+
+    @Test
+    void aTeacherOfTheStudentsOwnArchitectureNeedNotBeatScratch() {
+        // self-distillation: the teacher is the student trained alone (C1's first point)
+        TeacherFacts self = new TeacherFacts("wrn-10-1", "wrn-16-1", 9.1, 0.5, 200, 200, 60, true, 9.1, 0.5);
+        assertThat(check(Set.of(Premise.TEACHERS_BEAT_SCRATCH), List.of(self, MEDIUM), SCRATCH)).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.holds()).isTrue();
+                    assertThat(p.observed()).isEqualTo(5.3);
+                });
+        assertThat(check(Set.of(Premise.TEACHERS_BEAT_SCRATCH), List.of(self), SCRATCH)).singleElement()
+                .satisfies(p -> assertThat(p.holds()).isTrue());
+        // ... but it must still fit its training set
+        TeacherFacts unfitSelf = new TeacherFacts("wrn-10-1", "wrn-16-1", 9.1, 30, 200, 200, 60, true, 9.1, 30);
+        assertThat(check(Set.of(Premise.TEACHERS_FIT_TRAINING_SET), List.of(unfitSelf), SCRATCH)).singleElement()
+                .satisfies(p -> assertThat(p.holds()).isFalse());
+    }
+
+    @Test
+    void fullyTrainedPremisesJudgeTheTeacherTrainedToTheEndNotItsCheckpoint() {
+        // a checkpoint after 15 of 100 epochs: 70 % test and 60 % training error; trained to the end: 50 % and 1 %
+        TeacherFacts stopped = new TeacherFacts("wrn-10-2 stopped after 15 epochs", "wrn-16-1", 70, 60, 15, 100, 30,
+                false, 50, 1);
+        Map<String, Double> scratch = Map.of("wrn-16-1", 58.0);
+        assertThat(check(Set.of(Premise.TEACHERS_BEAT_SCRATCH, Premise.TEACHERS_FIT_TRAINING_SET), List.of(stopped),
+                scratch)).allSatisfy(p -> assertThat(p.holds()).isFalse());
+        assertThat(check(Set.of(Premise.FULLY_TRAINED_TEACHERS_BEAT_SCRATCH,
+                Premise.FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET), List.of(stopped), scratch))
+                .allSatisfy(p -> {
+                    assertThat(p.holds()).isTrue();
+                    assertThat(p.statement()).contains("wrn-10-2 fully trained");
+                })
+                .extracting(org.kdclaims.reports.model.PremiseRecord::observed).containsExactly(50.0, 1.0);
     }
 }
