@@ -80,11 +80,6 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
             "kd.testPerClass", "kd.resolution", "kd.widthMultiplier", "kd.maxDepth", "kd.maxSeeds", "kd.evalEvery",
             "kd.batchSize", "kd.minSeeds");
 
-    /** The profile named by {@code kd.scale} (default smoke) in system properties, with any overrides applied. */
-    public static ScaleProfile fromSystemProperties() {
-        return from(k -> Optional.ofNullable(System.getProperty(k)));
-    }
-
     /** The profile named by {@code kd.scale} (default smoke) in a configuration lookup, with any overrides. */
     public static ScaleProfile from(Function<String, Optional<String>> config) {
         Function<String, String> v = k -> config.apply(k).map(String::trim).filter(x -> !x.isEmpty()).orElse(null);

@@ -4,13 +4,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+import org.kdclaims.data.DataCache;
+import org.kdclaims.data.DataLocations;
 
 /**
  * How the suite runs on this machine, read once per test session from JUnit configuration
  * parameters ({@code junit-platform.properties}, the launcher's or EngineTestKit's parameters),
- * which fall back to {@code -Dkd.*} system properties:
+ * which fall back to {@code -Dkd.*} system properties (and, for the data locations, to environment
+ * variables). The layers below the extension get these values passed down and read no global state:
  * <ul>
  *   <li>{@code kd.workers}: training runs at once (default: the number of cores, at most 8);</li>
  *   <li>{@code kd.threads}: compute threads per run (default 1). Part of every model key: the same
@@ -29,15 +35,20 @@ import java.util.function.Function;
  *       (default);</li>
  *   <li>{@code kd.teacherLogitCacheMb}: memory for shared teacher logits (default 256, 0 = off);</li>
  *   <li>{@code kd.cost.dir}: where the cost model keeps its calibrated speeds (default
- *       {@code ~/.cache/kd-claims/cost}).</li>
+ *       {@code ~/.cache/kd-claims/cost});</li>
+ *   <li>{@code kd.cifar} (else the environment variable {@code KD_CIFAR}, else
+ *       {@code shared/datasets/cifar-10} beside the checkout) and {@code kd.fashionMnist} (else
+ *       {@code KD_FASHION_MNIST}, else Debian's folder): where the real data sets are, resolved
+ *       once ({@link DataLocations}); empty when none is set or found;</li>
+ *   <li>{@code kd.data.cache}: the decoded-data cache (default {@code ~/.cache/kd-claims/data};
+ *       {@code off}: empty, no cache).</li>
  * </ul>
- * The data locations ({@code kd.cifar}, {@code kd.fashionMnist}, with environment variables) and
- * the results folder ({@code kd.results.dir}, read by the reports module too) stay system
- * properties: the README's settings table lists every key, and a test keeps it complete.
+ * The results folder ({@code kd.results.dir}, read by the reports module too) stays a system
+ * property: the README's settings table lists every key, and a test keeps it complete.
  */
 public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery, Long seedBase,
         boolean realData, ScaleProfile scale, String modelsDir, String cachePolicy, double teacherLogitCacheMb,
-        Path costDir) {
+        Path costDir, Optional<Path> cifar, Optional<Path> fashionMnist, Optional<Path> dataCache) {
     public static final String WORKERS = "kd.workers";
     public static final String THREADS = "kd.threads";
     public static final String PLAN = "kd.plan";
@@ -48,9 +59,12 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
     public static final String CACHE = "kd.cache";
     public static final String TEACHER_LOGIT_CACHE_MB = "kd.teacherLogitCacheMb";
     public static final String COST_DIR = "kd.cost.dir";
+    public static final String CIFAR = DataLocations.CIFAR_PROPERTY;
+    public static final String FASHION_MNIST = DataLocations.FASHION_PROPERTY;
+    public static final String DATA_CACHE = DataCache.DIRECTORY_PROPERTY;
     /** Every key this record reads (the scale profile's are in {@link ScaleProfile#KEYS}). */
     public static final List<String> KEYS = List.of(WORKERS, THREADS, PLAN, PROGRESS_SECONDS,
-            SEED_BASE, DATA, MODELS_DIR, CACHE, TEACHER_LOGIT_CACHE_MB, COST_DIR);
+            SEED_BASE, DATA, MODELS_DIR, CACHE, TEACHER_LOGIT_CACHE_MB, COST_DIR, CIFAR, FASHION_MNIST, DATA_CACHE);
     static final int MAX_DEFAULT_WORKERS = 8;
 
     public Settings {
@@ -58,10 +72,24 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
             throw new IllegalArgumentException("-D" + WORKERS + " and -D" + THREADS + " must be >= 1, got "
                     + workers + " and " + threads);
         }
+        Objects.requireNonNull(cifar, "cifar");
+        Objects.requireNonNull(fashionMnist, "fashionMnist");
+        Objects.requireNonNull(dataCache, "dataCache");
     }
 
-    /** The settings from a configuration lookup (JUnit's, which falls back to system properties). */
+    /** The settings from a configuration lookup alone: no environment variables are consulted. */
     public static Settings from(Function<String, Optional<String>> config) {
+        return from(config, k -> Optional.empty());
+    }
+
+    /**
+     * The settings from a configuration lookup, with {@code environment} for the data locations'
+     * environment variables ({@value DataLocations#CIFAR_ENV}, {@value DataLocations#FASHION_ENV}).
+     * The lookup also gives {@value DataLocations#REPO_ROOT_PROPERTY} and {@code user.home}, against
+     * which relative and {@code ~} data locations are resolved (else the working directory).
+     */
+    public static Settings from(Function<String, Optional<String>> config,
+            Function<String, Optional<String>> environment) {
         int cores = Runtime.getRuntime().availableProcessors();
         int threads = integer(config, THREADS, 1);
         int workers = integer(config, WORKERS, Math.max(1, Math.min(MAX_DEFAULT_WORKERS, cores / threads)));
@@ -93,9 +121,23 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
         String cost = text(config, COST_DIR, "");
         Path costDir = cost.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "cost")
                 : Path.of(cost);
+        UnaryOperator<String> properties = k -> config.apply(k).orElse(null);
+        UnaryOperator<String> env = k -> environment.apply(k).orElse(null);
+        Path workingDir = Path.of("").toAbsolutePath();
         return new Settings(workers, threads, plan.equals("only"), Duration.ofSeconds(Math.max(1, progress)), base,
                 data.equals("real"), ScaleProfile.from(config), text(config, MODELS_DIR, ""),
-                text(config, CACHE, "readwrite"), cacheMb, costDir);
+                text(config, CACHE, "readwrite"), cacheMb, costDir,
+                DataLocations.cifar10(properties, env, workingDir),
+                DataLocations.fashionMnist(properties, env, workingDir), dataCache(text(config, DATA_CACHE, "")));
+    }
+
+    /** The data cache folder: the setting, {@code off} for none, else {@code ~/.cache/kd-claims/data}. */
+    private static Optional<Path> dataCache(String setting) {
+        if (setting.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        return Optional.of((setting.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "data")
+                : Path.of(setting)).toAbsolutePath());
     }
 
     private static String text(Function<String, Optional<String>> config, String key, String fallback) {
@@ -103,16 +145,20 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
     }
 
     /**
-     * The settings from JUnit's configuration parameters, then {@code -D} system properties: JUnit
-     * consults system properties itself only where implicit parameters are on (the launcher; not
-     * EngineTestKit), and {@code -Dkd.*} must work everywhere.
+     * The settings from JUnit's configuration parameters, then {@code -D} system properties, then
+     * (for the data locations) environment variables: JUnit consults system properties itself only
+     * where implicit parameters are on (the launcher; not EngineTestKit), and {@code -Dkd.*} must
+     * work everywhere.
      */
     public static Settings fromParametersOrSystem(Function<String, Optional<String>> parameters) {
-        return from(k -> parameters.apply(k).or(() -> Optional.ofNullable(System.getProperty(k))));
+        return layered(parameters, System::getProperty, System::getenv);
     }
 
-    public static Settings fromSystemProperties() {
-        return from(k -> Optional.ofNullable(System.getProperty(k)));
+    /** {@link #fromParametersOrSystem} with the system properties and environment given (null: unset). */
+    static Settings layered(Function<String, Optional<String>> parameters, UnaryOperator<String> systemProperties,
+            UnaryOperator<String> environment) {
+        return from(k -> parameters.apply(k).or(() -> Optional.ofNullable(systemProperties.apply(k))),
+                k -> Optional.ofNullable(environment.apply(k)));
     }
 
     private static int integer(Function<String, Optional<String>> config, String key, int fallback) {

@@ -63,13 +63,6 @@ public record Cifar10(ImageDataset train, ImageDataset test) {
         return new Cifar10(sets.get(0), sets.get(1));
     }
 
-    /** Loads from {@link DataLocations#cifar10()} through {@link DataCache#defaultCache()}. */
-    public static Cifar10 load() {
-        Path location = DataLocations.cifar10()
-                .orElseThrow(() -> new DataException(DataLocations.howToProvideCifar10()));
-        return load(location, DataCache.defaultCache());
-    }
-
     public int numClasses() {
         return train.numClasses();
     }

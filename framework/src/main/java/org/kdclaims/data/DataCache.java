@@ -39,7 +39,10 @@ import org.slf4j.LoggerFactory;
 public final class DataCache {
     /** Bump when the payload layout or a decoder's output changes: old entries are then ignored. */
     public static final int FORMAT_VERSION = 1;
-    /** System property naming the cache folder; "off" disables the default cache. */
+    /**
+     * The setting naming the cache folder (default {@code ~/.cache/kd-claims/data}); "off" disables
+     * the cache. Read once per session by {@code config.Settings}.
+     */
     public static final String DIRECTORY_PROPERTY = "kd.data.cache";
 
     /** Named after the package, so one logger setting covers every data loader. */
@@ -66,19 +69,9 @@ public final class DataCache {
         return new DataCache(null);
     }
 
-    /**
-     * The folder named by the system property {@value #DIRECTORY_PROPERTY} ("off" for none),
-     * else {@code $HOME/.cache/kd-claims/data}.
-     */
-    public static DataCache defaultCache() {
-        String configured = System.getProperty(DIRECTORY_PROPERTY, "").strip();
-        if (configured.equalsIgnoreCase("off")) {
-            return disabled();
-        }
-        if (!configured.isEmpty()) {
-            return at(Path.of(configured));
-        }
-        return at(Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "data"));
+    /** A cache in {@code directory}, or none when it is empty (the session's {@code Settings.dataCache()}). */
+    public static DataCache of(Optional<Path> directory) {
+        return directory.map(DataCache::at).orElseGet(DataCache::disabled);
     }
 
     public Optional<Path> directory() {

@@ -8,11 +8,12 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Where the real data sets are. CIFAR-10 is looked up, in this order:
+ * Where the real data sets are, worked out from the session's settings (read once, by
+ * {@code config.Settings}; this class reads no global state). CIFAR-10 is looked up, in this order:
  * <ol>
- *   <li>the system property {@value #CIFAR_PROPERTY} (e.g. {@code mvn test -Dkd.cifar=/data/cifar-10});</li>
+ *   <li>the setting {@value #CIFAR_PROPERTY} (e.g. {@code mvn test -Dkd.cifar=/data/cifar-10});</li>
  *   <li>the environment variable {@value #CIFAR_ENV};</li>
- *   <li>{@value #SHARED_CIFAR} in the repository root (system property {@value #REPO_ROOT_PROPERTY},
+ *   <li>{@value #SHARED_CIFAR} in the repository root (setting {@value #REPO_ROOT_PROPERTY},
  *       set by Surefire) or one of its parents, e.g. {@code ../shared/datasets/cifar-10};</li>
  *   <li>the same, walking up from the working directory.</li>
  * </ol>
@@ -29,12 +30,13 @@ public final class DataLocations {
     private DataLocations() {
     }
 
-    /** The CIFAR-10 location, or empty when none is configured and none is found. */
-    public static Optional<Path> cifar10() {
-        return cifar10(System::getProperty, System::getenv, Path.of(System.getProperty("user.dir")));
-    }
-
-    static Optional<Path> cifar10(UnaryOperator<String> properties, UnaryOperator<String> environment, Path workingDir) {
+    /**
+     * The CIFAR-10 location, or empty when none is configured and none is found. {@code properties}
+     * gives the settings ({@value #CIFAR_PROPERTY}, {@value #REPO_ROOT_PROPERTY}, {@code user.home};
+     * null when unset), {@code environment} the environment variables.
+     */
+    public static Optional<Path> cifar10(UnaryOperator<String> properties, UnaryOperator<String> environment,
+            Path workingDir) {
         Path repoRoot = repoRoot(properties);
         Optional<Path> configured = configured(CIFAR_PROPERTY, CIFAR_ENV, properties, environment, workingDir);
         if (configured.isPresent()) {
@@ -73,12 +75,13 @@ public final class DataLocations {
     public static final String FASHION_ENV = "KD_FASHION_MNIST";
 
     /**
-     * The Fashion-MNIST folder: {@code -Dkd.fashionMnist}, else {@code KD_FASHION_MNIST}, else
-     * Debian's {@link FashionMnistIdx#DEFAULT_DIRECTORY} when it exists; empty otherwise.
+     * The Fashion-MNIST folder: the setting {@value #FASHION_PROPERTY}, else {@value #FASHION_ENV},
+     * else Debian's {@link FashionMnistIdx#DEFAULT_DIRECTORY} when it exists; empty otherwise.
+     * The lookups are those of {@link #cifar10(UnaryOperator, UnaryOperator, Path)}.
      */
-    public static Optional<Path> fashionMnist() {
-        Optional<Path> configured = configured(FASHION_PROPERTY, FASHION_ENV, System::getProperty, System::getenv,
-                Path.of(System.getProperty("user.dir")));
+    public static Optional<Path> fashionMnist(UnaryOperator<String> properties, UnaryOperator<String> environment,
+            Path workingDir) {
+        Optional<Path> configured = configured(FASHION_PROPERTY, FASHION_ENV, properties, environment, workingDir);
         if (configured.isPresent() || !Files.isDirectory(FashionMnistIdx.DEFAULT_DIRECTORY)) {
             return configured;
         }
@@ -91,7 +94,7 @@ public final class DataLocations {
     }
 
     /**
-     * The location set by the system property, else by the environment variable, resolved against
+     * The location set by the setting, else by the environment variable, resolved against
      * the repository root when known, else the working directory; empty when neither is set.
      */
     private static Optional<Path> configured(String property, String env, UnaryOperator<String> properties,

@@ -23,8 +23,9 @@ import org.kdclaims.data.SyntheticTask;
 import org.kdclaims.training.TrainingData;
 
 /**
- * Turns a claim's data set and the scale profile into training data: the real data when
- * {@code kd.data=real} (set by {@code -Dgroups=...}), otherwise the generated stand-in; then a
+ * Turns a claim's data set and the session's settings into training data: the real data (at the
+ * settings' locations, through their data cache) when {@code kd.data=real} (set by
+ * {@code -Dgroups=...}), otherwise the generated stand-in; then, at the settings' scale profile, a
  * stratified subset, downscaling, normalisation fitted on the training subset and the paper's
  * augmentation. Subset seed {@value #SUBSET_SEED} is fixed and recorded, never chosen per result.
  */
@@ -42,12 +43,12 @@ final class DataProvider {
      * data is always there). Checked before planning and by the extension's execution condition,
      * so a claim without its data is skipped, never errored.
      */
-    static Optional<String> missing(Dataset.Kind kind, boolean realData) {
-        if (!realData) {
+    static Optional<String> missing(Dataset.Kind kind, Settings settings) {
+        if (!settings.realData()) {
             return Optional.empty();
         }
         boolean fashion = kind == Dataset.Kind.FASHION_MNIST;
-        Optional<Path> location = fashion ? DataLocations.fashionMnist() : DataLocations.cifar10();
+        Optional<Path> location = fashion ? settings.fashionMnist() : settings.cifar();
         String fix = fashion ? DataLocations.howToProvideFashionMnist() : DataLocations.howToProvideCifar10();
         if (location.isEmpty()) {
             return Optional.of(fix);
@@ -59,26 +60,24 @@ final class DataProvider {
         return Optional.empty();
     }
 
-    /** The data of {@code kind} at {@code profile}, real or the generated stand-in as the system properties say. */
-    static TrainingData load(Dataset.Kind kind, ScaleProfile profile) {
-        return load(kind, profile, Settings.fromSystemProperties().realData());
-    }
-
-    static TrainingData load(Dataset.Kind kind, ScaleProfile profile, boolean realData) {
+    /** The data of {@code kind} at the settings' scale profile, real or the generated stand-in as they say. */
+    static TrainingData load(Dataset.Kind kind, Settings settings) {
+        ScaleProfile profile = settings.scale();
+        boolean realData = settings.realData();
         ImageDataset fullTrain;
         ImageDataset fullTest;
         String name;
         if (kind == Dataset.Kind.FASHION_MNIST && realData) {
-            Optional<Path> location = DataLocations.fashionMnist();
+            Optional<Path> location = settings.fashionMnist();
             Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideFashionMnist);
             FashionMnistIdx.Data d = FashionMnistIdx.load(location.get());
             fullTrain = d.train();
             fullTest = d.test();
             name = "Fashion-MNIST (" + location.get() + ")";
         } else if (realData) {
-            Optional<Path> location = DataLocations.cifar10();
+            Optional<Path> location = settings.cifar();
             Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideCifar10);
-            Cifar10 source = Cifar10.load(location.get(), DataCache.defaultCache());
+            Cifar10 source = Cifar10.load(location.get(), DataCache.of(settings.dataCache()));
             fullTrain = source.train();
             fullTest = source.test();
             name = "CIFAR-10 (" + location.get() + ")";

@@ -80,8 +80,20 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
             return s;
         }
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ExperimentRuntime.class,
-                k -> new ExperimentRuntime(Settings.fromParametersOrSystem(context::getConfigurationParameter), ResultsStore.defaultStore()),
-                ExperimentRuntime.class);
+                k -> new ExperimentRuntime(settings(context), ResultsStore.defaultStore()), ExperimentRuntime.class);
+    }
+
+    /**
+     * The session's settings: the suite's, or read once per engine execution (JUnit's configuration
+     * parameters, then system properties) into the root store, without starting a runtime.
+     */
+    static Settings settings(ExtensionContext context) {
+        ExperimentRuntime s = suite;
+        if (s != null && !s.closed) {
+            return s.settings;
+        }
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class,
+                k -> Settings.fromParametersOrSystem(context::getConfigurationParameter), Settings.class);
     }
 
     static synchronized ExperimentRuntime startSuite(Settings settings) {
@@ -121,7 +133,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     }
 
     synchronized TrainingData data(Dataset.Kind kind) {
-        return data.computeIfAbsent(kind, k -> DataProvider.load(k, profile, settings.realData()));
+        return data.computeIfAbsent(kind, k -> DataProvider.load(k, settings));
     }
 
     synchronized Map<Dataset.Kind, TrainingData> loadedData() {

@@ -34,7 +34,7 @@ public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback,
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         // plan only: the class still runs its beforeAll (which plans and prints), its claims do not
-        Settings settings = Settings.fromParametersOrSystem(context::getConfigurationParameter);
+        Settings settings = ExperimentRuntime.settings(context);
         if (settings.planOnly() && context.getTestMethod().isPresent()) {
             return ConditionEvaluationResult.disabled("-Dkd.plan=only: the plan was printed and written to"
                     + " plan.json; nothing was trained and no claim was judged");
@@ -42,7 +42,7 @@ public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback,
         AnnotatedElement element = context.getElement().orElse(null);
         Optional<Dataset> dataset = element instanceof Method m ? ClaimPlan.find(m, Dataset.class)
                 : element instanceof Class<?> c ? AnnotationSupport.findAnnotation(c, Dataset.class) : Optional.empty();
-        return dataset.flatMap(d -> DataProvider.missing(d.value(), settings.realData()))
+        return dataset.flatMap(d -> DataProvider.missing(d.value(), settings))
                 .map(ConditionEvaluationResult::disabled)
                 .orElse(ConditionEvaluationResult.enabled("the claim's data set is available"));
     }

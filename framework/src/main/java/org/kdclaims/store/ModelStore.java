@@ -80,11 +80,6 @@ public final class ModelStore {
         this.policy = policy;
     }
 
-    /** The store configured by system properties. */
-    public static ModelStore fromSystemProperties() {
-        return of(System.getProperty("kd.models.dir", ""), System.getProperty("kd.cache", ""));
-    }
-
     /**
      * The store at {@code location} (blank: {@code ~/.cache/kd-claims/models}) with the disk policy
      * {@code policy} (blank: readwrite), as the settings name them.

@@ -3,6 +3,9 @@ package org.kdclaims.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
+import java.util.function.Function;
+
 import org.junit.jupiter.api.Test;
 import org.kdclaims.models.Architectures;
 
@@ -82,17 +85,8 @@ class ScaleProfileTest {
 
     @Test
     void unknownProfileNamesTheChoices() {
-        String before = System.getProperty("kd.scale");
-        System.setProperty("kd.scale", "huge");
-        try {
-            assertThatThrownBy(ScaleProfile::fromSystemProperties).hasMessageContaining("smoke, ci or paper");
-        } finally {
-            if (before == null) {
-                System.clearProperty("kd.scale");
-            } else {
-                System.setProperty("kd.scale", before);
-            }
-        }
+        Function<String, Optional<String>> config = k -> k.equals("kd.scale") ? Optional.of("huge") : Optional.empty();
+        assertThatThrownBy(() -> ScaleProfile.from(config)).hasMessageContaining("smoke, ci or paper");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kdclaims.config.Settings;
 
 class DataCacheTest {
     private static Cifar10 data;
@@ -165,22 +167,17 @@ class DataCacheTest {
     }
 
     @Test
-    void defaultCacheFollowsTheSystemProperty(@TempDir Path dir) {
-        String before = System.getProperty(DataCache.DIRECTORY_PROPERTY);
-        try {
-            System.setProperty(DataCache.DIRECTORY_PROPERTY, dir.toString());
-            assertThat(DataCache.defaultCache().directory()).contains(dir.toAbsolutePath());
-            System.setProperty(DataCache.DIRECTORY_PROPERTY, "off");
-            assertThat(DataCache.defaultCache().isEnabled()).isFalse();
-            System.clearProperty(DataCache.DIRECTORY_PROPERTY);
-            assertThat(DataCache.defaultCache().directory())
-                    .contains(Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "data"));
-        } finally {
-            if (before == null) {
-                System.clearProperty(DataCache.DIRECTORY_PROPERTY);
-            } else {
-                System.setProperty(DataCache.DIRECTORY_PROPERTY, before);
-            }
-        }
+    void defaultCacheFollowsTheSetting(@TempDir Path dir) {
+        assertThat(configured(dir.toString()).directory()).contains(dir.toAbsolutePath());
+        assertThat(configured("off").isEnabled()).isFalse();
+        assertThat(configured(null).directory())
+                .contains(Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "data"));
+    }
+
+    /** The cache of a session whose {@value DataCache#DIRECTORY_PROPERTY} setting is {@code setting} (null: unset). */
+    private static DataCache configured(String setting) {
+        Settings settings = Settings.from(
+                k -> k.equals(DataCache.DIRECTORY_PROPERTY) ? Optional.ofNullable(setting) : Optional.empty());
+        return DataCache.of(settings.dataCache());
     }
 }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kdclaims.config.Settings;
 
 /**
  * The real CIFAR-10 (see {@link DataLocations}); skipped when it is not available. Run with
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RealCifar10Test {
     @Test
     void loadsTheRealCifar10AndItsBinaryExportReadsBackIdentically(@TempDir Path tmp) {
-        Path location = DataLocations.cifar10().orElse(null);
+        // the -Dkd.cifar (or KD_CIFAR) of the build, as a session reads it
+        Path location = Settings.fromParametersOrSystem(k -> Optional.empty()).cifar().orElse(null);
         if (location == null) {
             Assumptions.abort(DataLocations.howToProvideCifar10());
         }

@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.annotations.Cifar;
@@ -53,10 +52,8 @@ class AdaptiveSeedsTest {
 
     @Test
     void anUndecidedClaimAddsSeedsUntilMax() {
-        Events tests;
-        try (TinyScale scale = new TinyScale("kd.maxSeeds", "0")) {
-            tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Undecided.class)).execute().testEvents();
-        }
+        Events tests = TinyScale.engine("kd.maxSeeds", "0").selectors(selectClass(Undecided.class)).execute()
+                .testEvents();
         assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .containsExactly("same [seeds=2]", "same [seeds=3]", "same [seeds=4]");
         assertThat(tests.aborted().count()).isEqualTo(2);   // looks 1 and 2: undecided, more seeds
@@ -74,11 +71,8 @@ class AdaptiveSeedsTest {
 
     @Test
     void aDecidedClaimStopsAtItsFirstLook() {
-        Events tests;
-        try (TinyScale scale = new TinyScale("kd.maxSeeds", "0")) {
-            tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(DecidedAtOnce.class)).execute()
-                    .testEvents();
-        }
+        Events tests = TinyScale.engine("kd.maxSeeds", "0").selectors(selectClass(DecidedAtOnce.class)).execute()
+                .testEvents();
         assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .containsExactly("shorter [seeds=2]");
         assertThat(tests.succeeded().count()).isEqualTo(1);
@@ -91,10 +85,7 @@ class AdaptiveSeedsTest {
     /** The profile's seed cap (2 at smoke scale) leaves one look: the claim is judged once, as a fixed one. */
     @Test
     void aCapThatLeavesOneLookJudgesOnce() {
-        Events tests;
-        try (TinyScale scale = new TinyScale()) {
-            tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Undecided.class)).execute().testEvents();
-        }
+        Events tests = TinyScale.engine().selectors(selectClass(Undecided.class)).execute().testEvents();
         assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName())).containsExactly("same");
     }
 

@@ -5,10 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
@@ -27,22 +25,15 @@ import org.kdclaims.reports.model.TrainingRunRecord;
 
 /** Two claims sharing a teacher, run end to end at a seconds-long scale through the JUnit engine. */
 class ClaimRunTest {
-    private static TinyScale scale;
     private static Events events;
     private static List<ClaimResult> results;
 
     @BeforeAll
     static void runClaims() {
-        scale = new TinyScale();
-        events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class), selectClass(StopSweep.class),
+        events = TinyScale.engine().selectors(selectClass(TwoClaims.class), selectClass(StopSweep.class),
                         selectClass(ChainAndEnsemble.class))
                 .execute().testEvents();
         results = ResultsStore.defaultStore().read().claims();
-    }
-
-    @AfterAll
-    static void restore() {
-        scale.close();
     }
 
     @Test
@@ -85,7 +76,7 @@ class ClaimRunTest {
     /** The same claims with JUnit's parallel execution: both pass, and the teacher still trains once. */
     @Test
     void claimsRunInParallelShareTheirTeacher() {
-        Events parallel = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoClaims.class))
+        Events parallel = TinyScale.engine().selectors(selectClass(TwoClaims.class))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
                 .execute().testEvents();

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.Dataset;
@@ -21,7 +20,7 @@ import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
 import org.kdclaims.api.ClaimAssertions;
-import org.kdclaims.config.ScaleProfile;
+import org.kdclaims.config.Settings;
 import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.IdxWriter;
 import org.kdclaims.data.SyntheticTask;
@@ -44,41 +43,37 @@ class FashionMnistClaimTest {
     @Test
     void realFashionMnistIsLoadedDownscaledAndNormalised(@TempDir Path dir) {
         writeIdx(dir);
-        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.fashionMnist", dir.toString())) {
-            TrainingData d = DataProvider.load(Dataset.Kind.FASHION_MNIST, ScaleProfile.fromSystemProperties());
-            assertThat(d.name()).startsWith("Fashion-MNIST (");
-            assertThat(d.train().channels()).isEqualTo(1);
-            assertThat(d.train().height()).isEqualTo(7);   // TinyScale asks for 8 px: 28 / 4, the nearest whole factor
-            assertThat(d.train().classNames()).contains("Ankle boot");
-            assertThat(d.train().size()).isEqualTo(10 * 10);   // TinyScale's 10 per class
-        }
+        TrainingData d = DataProvider.load(Dataset.Kind.FASHION_MNIST,
+                TinyScale.settings("kd.data", "real", "kd.fashionMnist", dir.toString()));
+        assertThat(d.name()).startsWith("Fashion-MNIST (");
+        assertThat(d.train().channels()).isEqualTo(1);
+        assertThat(d.train().height()).isEqualTo(7);   // TinyScale asks for 8 px: 28 / 4, the nearest whole factor
+        assertThat(d.train().classNames()).contains("Ankle boot");
+        assertThat(d.train().size()).isEqualTo(10 * 10);   // TinyScale's 10 per class
     }
 
     @Test
     void aMissingFolderSkipsWithTheFix() {
         Assumptions.assumeFalse(Files.isDirectory(org.kdclaims.data.FashionMnistIdx.DEFAULT_DIRECTORY),
                 "Debian's dataset-fashion-mnist is installed here");
-        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.fashionMnist", "")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(
-                    () -> DataProvider.load(Dataset.Kind.FASHION_MNIST, ScaleProfile.fromSystemProperties()))
-                    .isInstanceOf(TestAbortedException.class).hasMessageContaining("dataset-fashion-mnist")
-                    .hasMessageContaining("-Dkd.fashionMnist");
-        }
+        Settings settings = TinyScale.settings("kd.data", "real", "kd.fashionMnist", "");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> DataProvider.load(Dataset.Kind.FASHION_MNIST, settings))
+                .isInstanceOf(TestAbortedException.class).hasMessageContaining("dataset-fashion-mnist")
+                .hasMessageContaining("-Dkd.fashionMnist");
     }
 
     @Test
     void aFashionMnistClaimRunsEndToEnd(@TempDir Path dir) {
         writeIdx(dir);
-        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.fashionMnist", dir.toString())) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FashionClaim.class))
-                    .execute().testEvents();
-            assertThat(events.succeeded().count()).isEqualTo(1);
-            List<ClaimResult> results = ResultsStore.defaultStore().read().claims();
-            assertThat(results).singleElement().satisfies(r -> {
-                assertThat(r.id()).isEqualTo("F1");
-                assertThat(r.arms()).hasSize(2).allSatisfy(a -> assertThat(a.values()).hasSize(2));
-            });
-        }
+        Events events = TinyScale.engine("kd.data", "real", "kd.fashionMnist", dir.toString())
+                .selectors(selectClass(FashionClaim.class)).execute().testEvents();
+        assertThat(events.succeeded().count()).isEqualTo(1);
+        List<ClaimResult> results = ResultsStore.defaultStore().read().claims();
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo("F1");
+            assertThat(r.arms()).hasSize(2).allSatisfy(a -> assertThat(a.values()).hasSize(2));
+        });
     }
 
     @FashionMnist

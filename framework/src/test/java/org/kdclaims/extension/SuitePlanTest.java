@@ -26,7 +26,6 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
@@ -54,34 +53,30 @@ class SuitePlanTest {
 
     @Test
     void aMissingDataSetSkipsItsClaimsWithTheFix() {
-        try (TinyScale scale = new TinyScale("kd.data", "real", "kd.cifar", "/nonexistent/cifar-10")) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
-                    .execute().allEvents();
-            assertThat(events.failed().count()).isZero();
-            assertThat(events.skipped().count()).isEqualTo(1);   // the class, with both claims
-            assertThat(events.skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
-                    .singleElement().asString().contains("/nonexistent/cifar-10").contains("-Dkd.cifar");
-        }
+        Events events = TinyScale.engine("kd.data", "real", "kd.cifar", "/nonexistent/cifar-10")
+                .selectors(selectClass(TWO_CLAIMS)).execute().allEvents();
+        assertThat(events.failed().count()).isZero();
+        assertThat(events.skipped().count()).isEqualTo(1);   // the class, with both claims
+        assertThat(events.skipped().stream().map(e -> e.getPayload(String.class).orElse("")))
+                .singleElement().asString().contains("/nonexistent/cifar-10").contains("-Dkd.cifar");
     }
 
     @Test
     void planOnlyWritesThePlanAndTrainsNothing(@TempDir Path models) throws IOException {
-        try (TinyScale scale = new TinyScale("kd.cache", "readwrite", "kd.models.dir", models.toString())) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
-                    .configurationParameter("kd.plan", "only").execute().allEvents();
-            assertThat(events.skipped().count()).isEqualTo(2);   // both claims (the class ran, to plan)
-            assertThat(events.started().count()).isEqualTo(2);   // the engine and the class
-            assertThat(events.failed().count()).isZero();
-            try (Stream<Path> files = Files.list(models)) {
-                assertThat(files.filter(f -> f.toString().endsWith(".kdm"))).isEmpty();
-            }
-            JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
-            // one teacher, ESKD and full KD x 2 seeds, KD and scratch x 2 seeds (full KD and KD are one run each)
-            assertThat(plan.get("runs")).hasSize(1 + 2 + 2 + 2);
-            assertThat(plan.get("runs").findValuesAsText("status")).containsOnly("to train");
-            assertThat(plan.get("estimatedWallSeconds").asDouble()).isPositive();
-            assertThat(plan.get("runs").get(0).get("role").asText()).isEqualTo("teacher");
+        Events events = TinyScale.engine("kd.cache", "readwrite", "kd.models.dir", models.toString())
+                .selectors(selectClass(TWO_CLAIMS)).configurationParameter("kd.plan", "only").execute().allEvents();
+        assertThat(events.skipped().count()).isEqualTo(2);   // both claims (the class ran, to plan)
+        assertThat(events.started().count()).isEqualTo(2);   // the engine and the class
+        assertThat(events.failed().count()).isZero();
+        try (Stream<Path> files = Files.list(models)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".kdm"))).isEmpty();
         }
+        JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
+        // one teacher, ESKD and full KD x 2 seeds, KD and scratch x 2 seeds (full KD and KD are one run each)
+        assertThat(plan.get("runs")).hasSize(1 + 2 + 2 + 2);
+        assertThat(plan.get("runs").findValuesAsText("status")).containsOnly("to train");
+        assertThat(plan.get("estimatedWallSeconds").asDouble()).isPositive();
+        assertThat(plan.get("runs").get(0).get("role").asText()).isEqualTo("teacher");
     }
 
     @Test
@@ -98,11 +93,9 @@ class SuitePlanTest {
                 };
             }
         };
-        try (TinyScale scale = new TinyScale()) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
-                    .configurationParameter("kd.workers", "3").execute().testEvents();
-            assertThat(events.succeeded().count()).isEqualTo(2);
-        }
+        Events events = TinyScale.engine().selectors(selectClass(TWO_CLAIMS))
+                .configurationParameter("kd.workers", "3").execute().testEvents();
+        assertThat(events.succeeded().count()).isEqualTo(2);
         assertThat(teacherTrainings).hasValue(1);
         List<TrainingRunRecord> teachers = ResultsStore.defaultStore().read().claims().stream()
                 .flatMap(r -> r.runs().stream()).filter(r -> r.role().equals("teacher")).toList();
@@ -123,13 +116,11 @@ class SuitePlanTest {
             }
         };
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        try (TinyScale scale = new TinyScale()) {
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(TWO_CLAIMS), selectClass(ClaimRunTest.StopSweep.class))
-                    .configurationParameter("kd.workers", "2").build();
-            Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, summary);
-        }
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(TWO_CLAIMS), selectClass(ClaimRunTest.StopSweep.class))
+                .configurationParameters(TinyScale.parameters()).configurationParameter("kd.workers", "2").build();
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, summary);
         assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(4);
         JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
         assertThat(plan.get("claims")).hasSize(4);
@@ -154,13 +145,10 @@ class SuitePlanTest {
                 };
             }
         };
-        try (TinyScale scale = new TinyScale()) {
-            Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS))
-                    .execute().testEvents();
-            assertThat(events.succeeded().count()).isEqualTo(1);
-            events.failed().assertThatEvents().haveExactly(1, event(test("kdVsScratch"),
-                    finishedWithFailure(message(m -> m.contains("diverged") && m.contains("student scratch")))));
-        }
+        Events events = TinyScale.engine().selectors(selectClass(TWO_CLAIMS)).execute().testEvents();
+        assertThat(events.succeeded().count()).isEqualTo(1);
+        events.failed().assertThatEvents().haveExactly(1, event(test("kdVsScratch"),
+                finishedWithFailure(message(m -> m.contains("diverged") && m.contains("student scratch")))));
         assertThat(ResultsStore.defaultStore().read().claims()).extracting(ClaimResult::id).contains("T1", "T2");
     }
 
@@ -211,9 +199,8 @@ class SuitePlanTest {
 
     /** Final metrics of every training run by model key and seed, after running the two claims on a store. */
     private static Map<String, Map<String, Double>> finalMetrics(Path store) {
-        try (TinyScale scale = new TinyScale("kd.cache", "readwrite", "kd.models.dir", store.toString())) {
-            EngineTestKit.engine("junit-jupiter").selectors(selectClass(TWO_CLAIMS)).execute();
-        }
+        TinyScale.engine("kd.cache", "readwrite", "kd.models.dir", store.toString()).selectors(selectClass(TWO_CLAIMS))
+                .execute();
         Map<String, Map<String, Double>> byRun = new TreeMap<>();
         for (ClaimResult c : ResultsStore.defaultStore().read().claims()) {
             for (TrainingRunRecord r : c.runs()) {

@@ -5,10 +5,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
@@ -35,20 +33,13 @@ import org.kdclaims.reports.model.TrainingRunRecord;
  * regime, and fresh seeds.
  */
 class VerdictsRunTest {
-    private static TinyScale scale;
     private static Events events;
     private static List<ClaimResult> results;
 
     @BeforeAll
     static void runClaims() {
-        scale = new TinyScale();
-        events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Claims.class)).execute().testEvents();
+        events = TinyScale.engine().selectors(selectClass(Claims.class)).execute().testEvents();
         results = ResultsStore.defaultStore().read().claims();
-    }
-
-    @AfterAll
-    static void restore() {
-        scale.close();
     }
 
     private static ClaimResult result(String id) {
@@ -148,8 +139,7 @@ class VerdictsRunTest {
     }
 
     private static RunResults runWith(Class<?> c, String seedBase) {
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(c))
-                .configurationParameter("kd.seedBase", seedBase).execute();
+        TinyScale.engine("kd.seedBase", seedBase).selectors(selectClass(c)).execute();
         return ResultsStore.defaultStore().read();
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.kdclaims.config.Settings;
 import org.kdclaims.data.Augmentation;
 import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.DataCache;
@@ -32,9 +33,10 @@ class PilotProtocolTest {
 
     @BeforeAll
     static void pilotData() {
-        Optional<Path> location = DataLocations.cifar10();
+        Settings settings = Settings.fromParametersOrSystem(k -> Optional.empty());   // the -Dkd.* of the build
+        Optional<Path> location = settings.cifar();
         Assumptions.assumeTrue(location.isPresent(), DataLocations::howToProvideCifar10);
-        Cifar10 cifar = Cifar10.load(location.get(), DataCache.defaultCache());
+        Cifar10 cifar = Cifar10.load(location.get(), DataCache.of(settings.dataCache()));
         ImageDataset train = cifar.train().subset(Subsets.stratified(cifar.train(), 500, 20191004L));
         data = new TrainingData("pilot", train, cifar.test(), Normalization.cifar10Standard(), Augmentation.padCropFlip(4));
     }
