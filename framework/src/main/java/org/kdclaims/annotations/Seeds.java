@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 
 /**
  * How many seeds each arm is trained with (seeds base, base+1, ...). The scale profile may cap
- * the count (smoke) but never raises it; the seeds used are recorded with every result.
+ * the count (smoke) or raise it to a floor (nightly: at least 5); the seeds used are recorded with
+ * every result.
  *
  * <p>{@code @Seeds(3)} trains a fixed number. {@code @Seeds(min = 3, max = 10)} is adaptive: the
  * claim is judged at 3 seeds, and seeds are added {@code step} at a time, the suite re-planned and

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.qameta.allure.Allure;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.kdclaims.annotations.Premise;
 import org.kdclaims.api.Arm;
 import org.kdclaims.config.ScaleProfile;
@@ -18,6 +19,7 @@ import org.kdclaims.extension.ClaimPlan.Recipe;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.store.ModelStore;
+import org.kdclaims.training.CheckpointGrid;
 import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.Metrics;
 import org.kdclaims.training.TeacherNetwork;
@@ -225,6 +227,15 @@ final class ArmModels {
             spec = spec.withDistillation(plan.distillation(), spec.epochs());
         }
         int stop = m.stop().at(ClaimPlan.epochsOrDefault(m.paperEpochs()), runtime.profile());
+        if (!CheckpointGrid.kept(stop, spec.epochs())) {
+            throw new ExtensionConfigurationException(String.format(Locale.ROOT,
+                    "Claim %s stops its %s teacher after epoch %d of %d, but a run of %d epochs keeps a checkpoint "
+                            + "only every %d epochs: choose a stop on that grid (a multiple of %d epochs, e.g. "
+                            + "@EarlyStopAt(fraction = %s))", plan.method().getName(), spec.architecture().name(), stop,
+                    spec.epochs(), spec.epochs(), CheckpointGrid.step(spec.epochs()), CheckpointGrid.step(spec.epochs()),
+                    (double) Math.max(1, Math.round((double) stop / CheckpointGrid.step(spec.epochs())))
+                            * CheckpointGrid.step(spec.epochs()) / spec.epochs()));
+        }
         return new Link(request(role, spec, parent), stop, parent);
     }
 

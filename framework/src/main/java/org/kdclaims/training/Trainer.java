@@ -16,7 +16,8 @@ import java.util.Arrays;
 /**
  * Trains one model: SGD epochs over seeded, augmented batches; the KD term from a teacher's
  * logits on the same augmented batch (switched off after {@code kdUntilEpoch} for ESKD); test
- * metrics every {@code evalEvery} epochs and after the last; a checkpoint after every epoch.
+ * metrics every {@code evalEvery} epochs and after the last; a checkpoint after every epoch of the
+ * {@link CheckpointGrid}, where an interrupted run is also saved to resume from.
  */
 public final class Trainer {
     /**
@@ -86,11 +87,13 @@ public final class Trainer {
                     train1.kd(), train1.error(), t.crossEntropy(), t.error(), t.kdLoss(), t.kdError(), seconds,
                     train.size() / seconds);
             curve.add(m);
-            checkpoints.put(epoch + 1, net.state());
             double elapsed = (System.nanoTime() - start) / 1e9;
-            if (epoch < spec.epochs() - 1) {
-                journal.save(new RunJournal.Progress(List.copyOf(curve), new TreeMap<>(checkpoints),
-                        net.optimizerState(), net.iterations(), earlier + elapsed));
+            if (CheckpointGrid.kept(epoch + 1, spec.epochs())) {
+                checkpoints.put(epoch + 1, net.state());
+                if (epoch < spec.epochs() - 1) {
+                    journal.save(new RunJournal.Progress(List.copyOf(curve), new TreeMap<>(checkpoints),
+                            net.optimizerState(), net.iterations(), earlier + elapsed));
+                }
             }
             int done = epoch + 1 - (resumed == null ? 0 : resumed.curve().size());
             progress.epochDone(spec, m, elapsed / done * (spec.epochs() - epoch - 1));
