@@ -19,10 +19,10 @@ done
 OUT=$ROOT/benchmarks/target/parallel
 mkdir -p "$OUT"
 mvn -B -q install -N
-mvn -B -q install -DskipTests -pl reports,framework,benchmarks
+mvn -B -q install -DskipTests -pl results,framework,benchmarks
 mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 DEPS=$(tr ':' '\n' < "$OUT/cp.txt" | grep -v '/org/kdclaims/' | paste -sd: -)
-CP="$ROOT/benchmarks/target/classes:$ROOT/framework/target/classes:$ROOT/reports/target/classes:$DEPS"
+CP="$ROOT/benchmarks/target/classes:$ROOT/framework/target/classes:$ROOT/results/target/classes:$DEPS"
 echo "machine: $(lscpu | grep 'Model name' | sed 's/.*: *//'), $(nproc) cores, avx512f: $(grep -c avx512f /proc/cpuinfo)"
 for arch in $ARCHS; do
   for c in $CONFIGS; do

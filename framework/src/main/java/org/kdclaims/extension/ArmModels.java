@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.qameta.allure.Allure;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.kdclaims.annotations.Premise;
 import org.kdclaims.api.Arm;
@@ -18,6 +17,8 @@ import org.kdclaims.extension.ClaimPlan.ModelPlan;
 import org.kdclaims.extension.ClaimPlan.Recipe;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.plan.RunRequest;
+import org.kdclaims.results.events.ClaimEvents;
+import org.kdclaims.results.model.TrainingRunRecord;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.CheckpointGrid;
 import org.kdclaims.training.EpochMetrics;
@@ -259,18 +260,25 @@ final class ArmModels {
         return new TeacherNetwork(t.network(), t.key(), label, t.cache());
     }
 
-    /** A run's model from the store, recorded once per claim and as an Allure step. */
+    /**
+     * A run's model from the store, recorded once per claim; the claim event listeners hear of every
+     * fetch (the Allure writer makes each one a step).
+     */
     private TrainedModel fetch(RunRequest run, ClaimRecorder recorder) {
-        return Allure.step(String.format(Locale.ROOT, "%s: %s", run.role(), run.spec().label()), step -> {
-            TrainedModel m = runtime.trained(run);
-            boolean trainedHere = runtime.firstUseOfRunTrainedHere(run.key());
-            step.parameter("model key", run.key());
-            step.parameter("source", trainedHere ? "trained" : "store");
-            step.parameter("epochs", run.spec().epochs());
-            step.parameter("test error %", String.format(Locale.ROOT, "%.2f", 100 * m.testError()));
-            step.parameter("wall s", String.format(Locale.ROOT, "%.1f", m.wallSeconds()));
-            recorder.run(run.role(), m, run.key(), !trainedHere);
-            return m;
-        });
+        ClaimEvents events = runtime.events();
+        String label = String.format(Locale.ROOT, "%s: %s", run.role(), run.spec().label());
+        events.trainingRunStarted(label);
+        TrainingRunRecord record;
+        TrainedModel m;
+        try {
+            m = runtime.trained(run);
+            record = ClaimRecorder.record(run.role(), m, run.key(), !runtime.firstUseOfRunTrainedHere(run.key()));
+            recorder.run(record);
+        } catch (RuntimeException | Error e) {
+            events.trainingRunFailed(label, e);
+            throw e;
+        }
+        events.trainingRunFinished(label, record);
+        return m;
     }
 }

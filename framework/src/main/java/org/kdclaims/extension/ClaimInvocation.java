@@ -17,6 +17,7 @@ import org.kdclaims.api.ClaimVerdicts;
 import org.kdclaims.extension.ClaimPlan.ArmPlan;
 import org.kdclaims.extension.ClaimPlan.CurvePlan;
 import org.kdclaims.extension.ClaimPlan.SweepPoint;
+import org.kdclaims.results.events.ClaimStart;
 
 /**
  * One invocation of a claim (one sweep point): builds its {@link Arm} and {@link ArmCurve} parameters
@@ -50,7 +51,8 @@ final class ClaimInvocation implements BeforeEachCallback, AfterEachCallback, Pa
             // the new seeds of this look: re-planned and trained before the claim reads them
             SuitePreparation.prepare(runtime, List.of(plan));
         }
-        AllureClaim.labels(plan);
+        runtime.events().claimStarted(new ClaimStart(plan.claim().id(), context.getDisplayName(), plan.claim().source(),
+                plan.claim().statement()));
         recorder = new ClaimRecorder(plan, runtime, rounds, look);
         models = new ArmModels(plan, runtime);
     }

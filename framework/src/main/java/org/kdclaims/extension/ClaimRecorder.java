@@ -15,14 +15,16 @@ import org.kdclaims.api.Metric;
 import org.kdclaims.config.Settings;
 import org.kdclaims.extension.ClaimPlan.SweepPoint;
 import org.kdclaims.io.Console;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.CurvePoint;
-import org.kdclaims.reports.model.PaperValueRecord;
-import org.kdclaims.reports.model.PremiseRecord;
-import org.kdclaims.reports.model.Statistics;
-import org.kdclaims.reports.model.TestResult;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.CurvePoint;
+import org.kdclaims.results.model.CurveRecord;
+import org.kdclaims.results.model.EpochRecord;
+import org.kdclaims.results.model.PaperValueRecord;
+import org.kdclaims.results.model.PremiseRecord;
+import org.kdclaims.results.model.Statistics;
+import org.kdclaims.results.model.TestResult;
+import org.kdclaims.results.model.TrainingRunRecord;
 import org.kdclaims.stats.ArmComparison;
 import org.kdclaims.stats.CurveResult;
 import org.kdclaims.stats.Summary;
@@ -32,13 +34,12 @@ import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.TrainedModel;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
-import org.kdclaims.reports.model.CurveRecord;
-import org.kdclaims.reports.model.EpochRecord;
 
 /**
  * Collects what one claim invocation trained, checked and concluded, turns the verdict into the JUnit
- * outcome, and writes the claim's result (results store and Allure) after the test, whatever
- * happened, so that nothing is lost when a claim fails or training breaks. It is the running claim's
+ * outcome, and writes the claim's result after the test, whatever happened, so that nothing is lost
+ * when a claim fails or training breaks: into the results store, then to the claim event listeners
+ * (the Allure writer). It is the running claim's
  * {@link ClaimVerdicts}: the API reaches it through that interface only.
  * <p>A claim whose premises failed is OUTSIDE_REGIME: its statistics are recorded (as
  * {@code statisticalVerdict}) and the test aborts at every scale, because neither a pass nor a
@@ -115,10 +116,15 @@ final class ClaimRecorder implements ClaimVerdicts {
     }
 
     /** Records a training run once per claim, however many arms use it (a shared teacher). */
-    void run(String role, TrainedModel model, String key, boolean fromStore) {
-        if (runs.stream().anyMatch(r -> r.role().equals(role) && r.configHash().equals(key))) {
+    void run(TrainingRunRecord run) {
+        if (runs.stream().anyMatch(r -> r.role().equals(run.role()) && r.configHash().equals(run.configHash()))) {
             return;
         }
+        runs.add(run);
+    }
+
+    /** A run's record: its learning curve and final metrics in percent, as the results store keeps them. */
+    static TrainingRunRecord record(String role, TrainedModel model, String key, boolean fromStore) {
         List<EpochRecord> curve = model.curve().stream()
                 .map(m -> new EpochRecord(m.epoch(), m.learningRate(), m.trainLoss(),
                         100 * m.trainError(), m.testCrossEntropy(), 100 * m.testError(),
@@ -134,8 +140,8 @@ final class ClaimRecorder implements ClaimVerdicts {
             fin.put("test KD error %", 100 * last.testKdError());
             fin.put("test KD loss", last.testKdLoss());
         }
-        runs.add(new TrainingRunRecord(role, model.spec().architecture().name(), model.spec().seed(), key,
-                model.spec().epochs(), model.wallSeconds(), model.imagesPerSecond(), fromStore, curve, fin));
+        return new TrainingRunRecord(role, model.spec().architecture().name(), model.spec().seed(), key,
+                model.spec().epochs(), model.wallSeconds(), model.imagesPerSecond(), fromStore, curve, fin);
     }
 
     /** Records a two-arm verdict with its statistics, then passes, fails, or aborts the test. */
@@ -228,7 +234,7 @@ final class ClaimRecorder implements ClaimVerdicts {
                 List.copyOf(runs), List.of(), (System.nanoTime() - started) / 1e9, note, statistics, premises, regime,
                 outside && statistical != null ? statistical.name() : null, curveResult == null ? null : curveModel());
         runtime.results().writeClaim(result);
-        AllureClaim.write(result);
+        runtime.events().claimFinished(result);
         return result;
     }
 

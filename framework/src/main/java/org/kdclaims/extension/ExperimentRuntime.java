@@ -17,8 +17,9 @@ import org.kdclaims.io.Console;
 import org.kdclaims.plan.RunOutcome;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.RunInfo;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.events.ClaimEvents;
+import org.kdclaims.results.model.RunInfo;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.ProgressListener;
@@ -31,8 +32,9 @@ import java.util.LinkedHashMap;
 
 /**
  * What every claim of one test session shares: settings and scale profile, loaded data sets, the
- * model store, the teacher-logit cache, the outcome of every training run of the suite's plan, and
- * the results store (run.json is written at the start and completed at the end). Made by the
+ * model store, the teacher-logit cache, the outcome of every training run of the suite's plan, the
+ * results store (run.json is written at the start and completed at the end), and the claim event
+ * listeners. Made by the
  * suite listener when the launcher starts (so the whole selection is planned first), or, where no
  * listener runs (EngineTestKit), by the first claim class, in the root {@link ExtensionContext.Store}.
  */
@@ -47,6 +49,8 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private final ScaleProfile profile;
     private final ModelStore models;
     private final ResultsStore results;
+    /** The claim event listeners on the class path (the reports' Allure writer, when the reports are there). */
+    private final ClaimEvents events = ClaimEvents.discovered();
     private final Map<Dataset.Kind, TrainingData> data = new EnumMap<>(Dataset.Kind.class);
     private final RunInfo startInfo;
     private final Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
@@ -122,6 +126,10 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
 
     ResultsStore results() {
         return results;
+    }
+
+    ClaimEvents events() {
+        return events;
     }
 
     RunInfo runInfo() {

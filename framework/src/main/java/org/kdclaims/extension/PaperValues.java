@@ -2,7 +2,7 @@ package org.kdclaims.extension;
 
 import java.util.List;
 
-import org.kdclaims.reports.model.PaperValueRecord;
+import org.kdclaims.results.model.PaperValueRecord;
 
 /**
  * The paper's numbers that belong to an arm or a curve point: a {@code @PaperValue} whose label starts

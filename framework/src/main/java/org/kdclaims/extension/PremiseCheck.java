@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.kdclaims.annotations.Premise;
-import org.kdclaims.reports.model.PremiseRecord;
+import org.kdclaims.results.model.PremiseRecord;
 
 /**
  * Evaluates a claim's {@link Premise}s on numbers from its trained models, one row per premise for

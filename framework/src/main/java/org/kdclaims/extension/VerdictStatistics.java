@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.commons.math3.distribution.TDistribution;
-import org.kdclaims.reports.model.Statistics;
+import org.kdclaims.results.model.Statistics;
 import org.kdclaims.stats.ArmComparison;
 import org.kdclaims.stats.CurveResult;
 import org.kdclaims.stats.CurveShape;

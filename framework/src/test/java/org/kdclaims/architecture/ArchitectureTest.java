@@ -7,6 +7,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Arrays;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -18,7 +20,9 @@ import org.kdclaims.extension.KdClaimsExtension;
 
 /**
  * The package structure a newcomer can rely on: no package cycles, and dependencies that point
- * from the user surface down to the engine, never back up.
+ * from the user surface down to the engine and the results model, never back up. The framework
+ * publishes claim events and writes results; it never draws a report or talks to Allure (the
+ * reports module listens to the events; its own rules are in the reports module's tests).
  */
 class ArchitectureTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -41,6 +45,11 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> PLAN = resideInAPackage("org.kdclaims.plan..");
     private static final DescribedPredicate<JavaClass> DATASET_KIND = equivalentTo(Dataset.Kind.class);
 
+    /** The framework module's packages. */
+    private static final String[] FRAMEWORK = {"org.kdclaims.annotations..", "org.kdclaims.api..",
+        "org.kdclaims.extension..", "org.kdclaims.plan..", "org.kdclaims.training..", "org.kdclaims.store..",
+        "org.kdclaims.data..", "org.kdclaims.models..", "org.kdclaims.stats..", "org.kdclaims.config.."};
+
     @Test
     void packagesAreFreeOfCycles() {
         slices().matching("org.kdclaims.(*)..").should().beFreeOfCycles()
@@ -48,6 +57,11 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /**
+     * The results module's packages at the bottom: the results model, store and events, reached from
+     * the extension only (which records a claim and publishes its events), and {@code io}, which
+     * depends on nothing of ours.
+     */
     @Test
     void layersPointDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
@@ -56,13 +70,40 @@ class ArchitectureTest {
                 .layer("Plan").definedBy("org.kdclaims.plan..")
                 .layer("Engine").definedBy("org.kdclaims.training..", "org.kdclaims.store..", "org.kdclaims.data..",
                         "org.kdclaims.models..", "org.kdclaims.stats..", "org.kdclaims.config..")
+                .layer("Results").definedBy("org.kdclaims.results..")
+                .layer("Io").definedBy("org.kdclaims.io..")
                 .whereLayer("Surface").mayOnlyBeAccessedByLayers("Extension")
                 .whereLayer("Extension").mayOnlyBeAccessedByLayers("Surface")
                 .whereLayer("Plan").mayOnlyBeAccessedByLayers("Surface", "Extension")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Surface", "Extension", "Plan")
+                .whereLayer("Results").mayOnlyBeAccessedByLayers("Extension")
+                .whereLayer("Results").mayOnlyAccessLayers("Io")
+                .whereLayer("Io").mayNotAccessAnyLayer()
                 .ignoreDependency(USER_ANNOTATIONS, THE_EXTENSION)
                 .ignoreDependency(PLAN, DATASET_KIND)
                 .check(MAIN);
+    }
+
+    /** The framework reaches the reports through claim events only: no report, chart or Allure class. */
+    @Test
+    void frameworkDoesNotDependOnReportsOrAllure() {
+        noClasses().that().resideInAnyPackage(FRAMEWORK)
+                .should().dependOnClassesThat().resideInAnyPackage("org.kdclaims.reports..", "io.qameta.allure..")
+                .check(MAIN);
+    }
+
+    /** The results module is shared by the framework and the reports, so it depends on neither. */
+    @Test
+    void resultsDependOnNeitherFrameworkNorReports() {
+        noClasses().that().resideInAnyPackage("org.kdclaims.results..", "org.kdclaims.io..")
+                .should().dependOnClassesThat().resideInAnyPackage(with(FRAMEWORK, "org.kdclaims.reports.."))
+                .check(MAIN);
+    }
+
+    private static String[] with(String[] packages, String more) {
+        String[] all = Arrays.copyOf(packages, packages.length + 1);
+        all[packages.length] = more;
+        return all;
     }
 
     @Test

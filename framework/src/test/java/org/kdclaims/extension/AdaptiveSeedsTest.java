@@ -17,8 +17,8 @@ import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.api.Arm;
 import org.kdclaims.api.ClaimAssertions;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.ResultsStore;
 
 /**
  * Adaptive seeds end to end at a seconds-long scale: an undecided claim gets more seeds, look after

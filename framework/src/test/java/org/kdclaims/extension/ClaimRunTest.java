@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,21 +21,24 @@ import org.kdclaims.annotations.Sweep;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
 import org.kdclaims.api.ClaimAssertions;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.model.TrainingRunRecord;
 
 /** Two claims sharing a teacher, run end to end at a seconds-long scale through the JUnit engine. */
 class ClaimRunTest {
     private static Events events;
     private static List<ClaimResult> results;
+    private static Map<String, List<String>> heard;
 
     @BeforeAll
     static void runClaims() {
+        RecordedClaimEvents.clear();
         events = TinyScale.engine().selectors(selectClass(TwoClaims.class), selectClass(StopSweep.class),
                         selectClass(ChainAndEnsemble.class))
                 .execute().testEvents();
         results = ResultsStore.defaultStore().read().claims();
+        heard = RecordedClaimEvents.byThread();
     }
 
     @Test
@@ -73,9 +78,47 @@ class ClaimRunTest {
         });
     }
 
+    /**
+     * The claim event listeners hear each invocation on the thread that runs it: started, one started
+     * and finished pair per model read (teachers once per arm that reads them), finished with the
+     * recorded result's runs.
+     */
+    @Test
+    void eachInvocationIsPublishedAsEvents() {
+        List<String> all = heard.values().stream().flatMap(List::stream).toList();
+        assertThat(heard.values()).allSatisfy(ClaimRunTest::wellFormedInvocations);
+        assertThat(all).filteredOn(e -> e.startsWith("claimStarted ")).hasSize(5);
+        assertThat(all).filteredOn(e -> e.startsWith("claimFinished ")).extracting(e -> e.split(" ")[1])
+                .containsExactlyInAnyOrder("T1", "T2", "T3", "T3", "T4");
+        assertThat(all).filteredOn(e -> e.startsWith("claimFinished ")).allSatisfy(e -> assertThat(e).endsWith(" recorded"));
+        List<String> recordedKeys = results.stream().flatMap(r -> r.runs().stream()).map(TrainingRunRecord::configHash).toList();
+        assertThat(all).filteredOn(e -> e.startsWith("runFinished ")).extracting(e -> e.substring(e.lastIndexOf(' ') + 1))
+                .containsAll(recordedKeys).allSatisfy(key -> assertThat(recordedKeys).contains(key));
+        assertThat(all).anySatisfy(e -> assertThat(e).startsWith("runStarted teacher: cnn-"));
+    }
+
+    /** One thread's events: whole invocations one after another, each run's start followed by its end. */
+    static void wellFormedInvocations(List<String> events) {
+        String shape = events.stream().map(e -> e.substring(0, e.indexOf(' '))).map(e -> switch (e) {
+            case "claimStarted" -> "(";
+            case "runStarted" -> "[";
+            case "runFinished", "runFailed" -> "]";
+            case "claimFinished" -> ")";
+            default -> "?";
+        }).collect(Collectors.joining());
+        assertThat(shape).as("events %s", events).matches("(\\((\\[\\])*\\)?)*");
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith("runStarted ")) {
+                String label = events.get(i).substring("runStarted ".length());
+                assertThat(events.get(i + 1)).as("the end of %s", label).matches("run(Finished|Failed) \\Q" + label + "\\E[ :].*");
+            }
+        }
+    }
+
     /** The same claims with JUnit's parallel execution: both pass, and the teacher still trains once. */
     @Test
     void claimsRunInParallelShareTheirTeacher() {
+        RecordedClaimEvents.clear();
         Events parallel = TinyScale.engine().selectors(selectClass(TwoClaims.class))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                 .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
@@ -84,6 +127,9 @@ class ClaimRunTest {
         List<TrainingRunRecord> teachers = ResultsStore.defaultStore().read().claims().stream()
                 .flatMap(r -> r.runs().stream()).filter(run -> run.role().equals("teacher")).toList();
         assertThat(teachers).hasSize(2).filteredOn(t -> !t.fromCache()).hasSize(1);
+        // each claim's events on the thread that ran it, never interleaved with the other's
+        assertThat(RecordedClaimEvents.byThread().values()).allSatisfy(ClaimRunTest::wellFormedInvocations);
+        assertThat(RecordedClaimEvents.heard()).filteredOn(h -> h.event().startsWith("claimFinished ")).hasSize(2);
     }
 
     @Cifar

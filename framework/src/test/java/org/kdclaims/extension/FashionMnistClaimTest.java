@@ -25,8 +25,8 @@ import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.IdxWriter;
 import org.kdclaims.data.SyntheticTask;
 import org.kdclaims.data.TestData;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.ResultsStore;
 import org.kdclaims.training.TrainingData;
 import org.opentest4j.TestAbortedException;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.kdclaims.reports.model.PaperValueRecord;
+import org.kdclaims.results.model.PaperValueRecord;
 
 /** The paper's numbers are found by the "&lt;arm or point&gt;:" prefix of their labels. */
 class PaperValuesTest {

@@ -19,7 +19,7 @@ class PremiseCheckTest {
             4.4, 0.2, 60, 200, 60);
     private static final Map<String, Double> SCRATCH = Map.of("wrn-16-1", 8.76);
 
-    private static List<org.kdclaims.reports.model.PremiseRecord> check(Set<Premise> p, List<TeacherFacts> t,
+    private static List<org.kdclaims.results.model.PremiseRecord> check(Set<Premise> p, List<TeacherFacts> t,
             Map<String, Double> scratch) {
         return PremiseCheck.evaluate(p, t, scratch);
     }
@@ -78,7 +78,7 @@ class PremiseCheckTest {
     @Test
     void rowsComeInTheEnumsOrder() {
         assertThat(check(EnumSet.allOf(Premise.class), List.of(MEDIUM), SCRATCH))
-                .extracting(org.kdclaims.reports.model.PremiseRecord::name)
+                .extracting(org.kdclaims.results.model.PremiseRecord::name)
                 .containsExactly("TEACHERS_BEAT_SCRATCH", "TEACHERS_FIT_TRAINING_SET", "STOPPED_TEACHER_PAST_FIRST_DECAY",
                         "FULLY_TRAINED_TEACHERS_BEAT_SCRATCH", "FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET");
     }
@@ -114,6 +114,6 @@ class PremiseCheckTest {
                     assertThat(p.holds()).isTrue();
                     assertThat(p.statement()).contains("wrn-10-2 fully trained");
                 })
-                .extracting(org.kdclaims.reports.model.PremiseRecord::observed).containsExactly(50.0, 1.0);
+                .extracting(org.kdclaims.results.model.PremiseRecord::observed).containsExactly(50.0, 1.0);
     }
 }

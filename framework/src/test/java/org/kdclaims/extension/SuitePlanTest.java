@@ -29,9 +29,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.testkit.engine.Events;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.model.TrainingRunRecord;
 import org.kdclaims.training.RunJournal;
 import org.kdclaims.training.TrainingDivergedException;
 
@@ -145,10 +145,15 @@ class SuitePlanTest {
                 };
             }
         };
+        RecordedClaimEvents.clear();
         Events events = TinyScale.engine().selectors(selectClass(TWO_CLAIMS)).execute().testEvents();
         assertThat(events.succeeded().count()).isEqualTo(1);
         events.failed().assertThatEvents().haveExactly(1, event(test("kdVsScratch"),
                 finishedWithFailure(message(m -> m.contains("diverged") && m.contains("student scratch")))));
+        // the listeners hear which run is missing, and the failed claim's result
+        assertThat(RecordedClaimEvents.heard()).extracting(RecordedClaimEvents.Heard::event)
+                .anySatisfy(e -> assertThat(e).startsWith("runFailed student scratch: ").contains("diverged"))
+                .contains("claimFinished T2 failed");
         assertThat(ResultsStore.defaultStore().read().claims()).extracting(ClaimResult::id).contains("T1", "T2");
     }
 

@@ -21,11 +21,11 @@ import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
 import org.kdclaims.api.ArmCurve;
 import org.kdclaims.api.ClaimAssertions;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.CurvePoint;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.RunResults;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.CurvePoint;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.model.RunResults;
+import org.kdclaims.results.model.TrainingRunRecord;
 
 /**
  * Verdicts that answer the paper's question, end to end at a seconds-long scale: paired statistics
@@ -114,7 +114,7 @@ class VerdictsRunTest {
     @Test
     void teachersAreComparedWithScratchStudentsTrainedForTheCheck() {
         ClaimResult r = result("V5");
-        assertThat(r.premises()).extracting(org.kdclaims.reports.model.PremiseRecord::name)
+        assertThat(r.premises()).extracting(org.kdclaims.results.model.PremiseRecord::name)
                 .containsExactly("TEACHERS_BEAT_SCRATCH", "TEACHERS_FIT_TRAINING_SET");
         // the claim has no @Scratch arm: the extension planned and trained one for the premise
         assertThat(r.runs()).filteredOn(run -> run.role().equals("student scratch cnn-8 (premise)"))

@@ -9,9 +9,9 @@ import org.kdclaims.reports.baseline.Tolerances;
 import org.kdclaims.reports.html.ClaimReport;
 import org.kdclaims.reports.html.ComparisonSection;
 import org.kdclaims.io.AtomicFiles;
-import org.kdclaims.reports.model.Json;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.Json;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.model.RunResults;
 
 import java.io.IOException;
 import java.io.PrintStream;

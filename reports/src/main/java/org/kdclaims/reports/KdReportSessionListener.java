@@ -4,7 +4,7 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.kdclaims.io.Console;
 import org.kdclaims.reports.allure.AllureFiles;
-import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.results.ResultsStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,9 +2,9 @@ package org.kdclaims.reports;
 
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
-import org.kdclaims.reports.model.Json;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.RunInfo;
+import org.kdclaims.results.Json;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.model.RunInfo;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package org.kdclaims.reports;
 
 import org.kdclaims.reports.html.ClaimReport;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.model.RunResults;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package org.kdclaims.reports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.Json;
-import org.kdclaims.reports.model.ResultsStore;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.Json;
+import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.model.RunResults;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -139,7 +139,7 @@ class CommandLineTest {
         Path current = storeWithFixture(dir.resolve("current"));
         assertThat(baseline(baseline, current, "--accept")).isZero();
         assertThat(baseline(baseline, current)).isZero();
-        ResultsStore.at(current).writeRun(new org.kdclaims.reports.model.RunInfo("a-later-run", null, null, "smoke",
+        ResultsStore.at(current).writeRun(new org.kdclaims.results.model.RunInfo("a-later-run", null, null, "smoke",
                 "synthetic", "x", 1, null, "h"));
         assertThat(gate(current)).isEqualTo(2);
         assertThat(err.toString()).contains("not this run a-later-run");

@@ -1,20 +1,20 @@
 package org.kdclaims.reports;
 
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.CurveRecord;
-import org.kdclaims.reports.model.CurvePoint;
-import org.kdclaims.reports.model.EpochRecord;
-import org.kdclaims.reports.model.PaperValueRecord;
-import org.kdclaims.reports.model.Plot;
-import org.kdclaims.reports.model.Point;
-import org.kdclaims.reports.model.PremiseRecord;
-import org.kdclaims.reports.model.RunInfo;
-import org.kdclaims.reports.model.RunResults;
-import org.kdclaims.reports.model.Series;
-import org.kdclaims.reports.model.Statistics;
-import org.kdclaims.reports.model.TestResult;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.CurveRecord;
+import org.kdclaims.results.model.CurvePoint;
+import org.kdclaims.results.model.EpochRecord;
+import org.kdclaims.results.model.PaperValueRecord;
+import org.kdclaims.results.model.Plot;
+import org.kdclaims.results.model.Point;
+import org.kdclaims.results.model.PremiseRecord;
+import org.kdclaims.results.model.RunInfo;
+import org.kdclaims.results.model.RunResults;
+import org.kdclaims.results.model.Series;
+import org.kdclaims.results.model.Statistics;
+import org.kdclaims.results.model.TestResult;
+import org.kdclaims.results.model.TrainingRunRecord;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.LauncherSessionListener;
-import org.kdclaims.reports.model.ResultsStore;
+import org.kdclaims.results.ResultsStore;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package org.kdclaims.reports.allure;
 
 import org.kdclaims.reports.format.VerdictText;
-import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.results.model.ClaimResult;
 
 import java.util.Optional;
 
 /**
  * The verdict statistics of a claim as text for its Allure test case, in the same words as the
- * HTML report (see {@link VerdictText}). The framework's Allure writer puts
+ * HTML report (see {@link VerdictText}). {@link AllureClaimWriter} puts
  * {@link #description} into the test's description and {@link #statistics} into an attachment;
  * {@link #statusMessage} is the one line for its status details: the power warning or the regime,
  * which a reader of the Allure report must not miss.

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
 import org.kdclaims.io.AtomicFiles;
-import org.kdclaims.reports.model.Json;
-import org.kdclaims.reports.model.RunInfo;
+import org.kdclaims.results.Json;
+import org.kdclaims.results.model.RunInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

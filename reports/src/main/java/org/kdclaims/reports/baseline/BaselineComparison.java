@@ -1,9 +1,9 @@
 package org.kdclaims.reports.baseline;
 
 import org.kdclaims.reports.format.Fmt;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.RunResults;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package org.kdclaims.reports.baseline;
 
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.RunInfo;
-import org.kdclaims.reports.model.RunResults;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.RunInfo;
+import org.kdclaims.results.model.RunResults;
+import org.kdclaims.results.model.TrainingRunRecord;
 
 import java.util.ArrayList;
 import java.util.HashSet;

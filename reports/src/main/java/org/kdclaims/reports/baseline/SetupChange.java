@@ -1,6 +1,6 @@
 package org.kdclaims.reports.baseline;
 
-import org.kdclaims.reports.model.RunInfo;
+import org.kdclaims.results.model.RunInfo;
 
 import java.util.ArrayList;
 import java.util.List;

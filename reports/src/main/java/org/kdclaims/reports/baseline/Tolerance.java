@@ -1,6 +1,6 @@
 package org.kdclaims.reports.baseline;
 
-import org.kdclaims.reports.model.ArmResult;
+import org.kdclaims.results.model.ArmResult;
 
 /**
  * How far an arm mean may move before it counts as drift: the larger of a fixed floor and a

@@ -1,6 +1,6 @@
 package org.kdclaims.reports.baseline;
 
-import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.results.model.ClaimResult;
 
 import java.util.Objects;
 import java.util.Optional;

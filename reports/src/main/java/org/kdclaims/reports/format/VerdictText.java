@@ -1,8 +1,8 @@
 package org.kdclaims.reports.format;
 
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.PremiseRecord;
-import org.kdclaims.reports.model.Statistics;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.PremiseRecord;
+import org.kdclaims.results.model.Statistics;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package org.kdclaims.reports.html;
 
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.Plot;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.Plot;
 
 import java.util.ArrayList;
 import java.util.List;

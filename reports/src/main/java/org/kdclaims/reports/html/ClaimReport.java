@@ -2,8 +2,8 @@ package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.io.AtomicFiles;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.RunResults;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.Fmt;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.TestResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.TestResult;
 
 import java.util.Map;
 

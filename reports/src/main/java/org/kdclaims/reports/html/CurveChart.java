@@ -10,9 +10,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.CurveRecord;
-import org.kdclaims.reports.model.CurvePoint;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.CurveRecord;
+import org.kdclaims.results.model.CurvePoint;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

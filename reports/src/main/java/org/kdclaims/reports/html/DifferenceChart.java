@@ -12,9 +12,9 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.kdclaims.reports.format.Fmt;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.Statistics;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.Statistics;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,10 +1,10 @@
 package org.kdclaims.reports.html;
 
-import org.kdclaims.reports.model.EpochRecord;
-import org.kdclaims.reports.model.Plot;
-import org.kdclaims.reports.model.Point;
-import org.kdclaims.reports.model.Series;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.EpochRecord;
+import org.kdclaims.results.model.Plot;
+import org.kdclaims.results.model.Point;
+import org.kdclaims.results.model.Series;
+import org.kdclaims.results.model.TrainingRunRecord;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.Fmt;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.PaperValueRecord;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.PaperValueRecord;
 
 import java.util.List;
 import java.util.Locale;

@@ -14,9 +14,9 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.kdclaims.reports.model.Plot;
-import org.kdclaims.reports.model.Point;
-import org.kdclaims.reports.model.Series;
+import org.kdclaims.results.model.Plot;
+import org.kdclaims.results.model.Point;
+import org.kdclaims.results.model.Series;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

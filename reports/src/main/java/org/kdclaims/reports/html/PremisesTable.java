@@ -1,8 +1,8 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.Fmt;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.PremiseRecord;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.PremiseRecord;
 
 import static org.kdclaims.reports.html.Html.esc;
 

@@ -1,9 +1,9 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.Fmt;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.RunInfo;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.RunInfo;
+import org.kdclaims.results.model.RunResults;
 
 import java.util.LinkedHashMap;
 import java.util.List;

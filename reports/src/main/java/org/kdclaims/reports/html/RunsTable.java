@@ -1,7 +1,7 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.Fmt;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.TrainingRunRecord;
 
 import java.util.List;
 import java.util.Map;

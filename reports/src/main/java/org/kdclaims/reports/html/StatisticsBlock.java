@@ -1,7 +1,7 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.VerdictText;
-import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.results.model.ClaimResult;
 
 import static org.kdclaims.reports.html.Html.esc;
 

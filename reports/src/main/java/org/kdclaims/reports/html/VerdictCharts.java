@@ -1,6 +1,6 @@
 package org.kdclaims.reports.html;
 
-import org.kdclaims.reports.model.ClaimResult;
+import org.kdclaims.results.model.ClaimResult;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kdclaims.reports.Fixtures;
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
-import org.kdclaims.reports.model.Json;
+import org.kdclaims.results.Json;
 
 import java.io.FileReader;
 import java.io.IOException;

@@ -7,10 +7,10 @@ import org.kdclaims.reports.Fixtures;
 import org.kdclaims.reports.baseline.BaselineComparison;
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Tolerances;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.Json;
-import org.kdclaims.reports.model.RunResults;
-import org.kdclaims.reports.model.Statistics;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.Json;
+import org.kdclaims.results.model.RunResults;
+import org.kdclaims.results.model.Statistics;
 
 import java.io.FileReader;
 import java.io.IOException;

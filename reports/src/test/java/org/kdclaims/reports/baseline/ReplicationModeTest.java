@@ -2,11 +2,11 @@ package org.kdclaims.reports.baseline;
 
 import org.junit.jupiter.api.Test;
 import org.kdclaims.reports.Fixtures;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.RunInfo;
-import org.kdclaims.reports.model.RunResults;
-import org.kdclaims.reports.model.TrainingRunRecord;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.RunInfo;
+import org.kdclaims.results.model.RunResults;
+import org.kdclaims.results.model.TrainingRunRecord;
 
 import java.util.HashMap;
 import java.util.List;

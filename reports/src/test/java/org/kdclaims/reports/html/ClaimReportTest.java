@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kdclaims.reports.Fixtures;
 import org.kdclaims.reports.baseline.BaselineComparisonResult;
 import org.kdclaims.reports.baseline.Finding;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.model.RunResults;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,10 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.kdclaims.reports.Fixtures;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.PaperValueRecord;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.PaperValueRecord;
+import org.kdclaims.results.model.RunResults;
 
 class PaperColumnTest {
     @Test

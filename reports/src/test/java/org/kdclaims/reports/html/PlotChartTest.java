@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.kdclaims.reports.model.Plot;
-import org.kdclaims.reports.model.Point;
-import org.kdclaims.reports.model.Series;
+import org.kdclaims.results.model.Plot;
+import org.kdclaims.results.model.Point;
+import org.kdclaims.results.model.Series;
 
 /** Axis ticks read as plain numbers: whole epochs on x, decimals (never "4E0") on y. */
 class PlotChartTest {

@@ -9,9 +9,9 @@ import org.jfree.data.xy.IntervalXYDataset;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.kdclaims.reports.Fixtures;
-import org.kdclaims.reports.model.ArmResult;
-import org.kdclaims.reports.model.ClaimResult;
-import org.kdclaims.reports.model.CurvePoint;
+import org.kdclaims.results.model.ArmResult;
+import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.CurvePoint;
 
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +70,7 @@ class VerdictChartsTest {
     void aCurveWithoutPaperValuesHasNoPaperAxis() {
         List<CurvePoint> points = C5.curve().points().stream()
                 .map(p -> new CurvePoint(p.label(), p.x(), p.arm(), null, p.marked())).toList();
-        XYPlot plot = CurveChart.create(new org.kdclaims.reports.model.CurveRecord("teacher width", null, points), null)
+        XYPlot plot = CurveChart.create(new org.kdclaims.results.model.CurveRecord("teacher width", null, points), null)
                 .getXYPlot();
         assertThat(plot.getRangeAxis(1)).isNull();
     }
@@ -93,7 +93,7 @@ class VerdictChartsTest {
     void differencePanelDrawsTheCiAgainstZeroAndMinusTheMargin() {
         ClaimResult c4 = Fixtures.c4WithStatistics();
         ClaimResult withMargin = Fixtures.withVerdictFields(c4, c4.verdict(),
-                new org.kdclaims.reports.model.Statistics("Welch's t-test, one-sided", "unpaired", null, -0.4, -0.7,
+                new org.kdclaims.results.model.Statistics("Welch's t-test, one-sided", "unpaired", null, -0.4, -0.7,
                         -0.1, 0.5, 0.01, 0.05, 0.3, null, null, null, null, null),
                 c4.premises(), c4.regime(), null, null);
         JFreeChart chart = DifferenceChart.differencePanel(withMargin);

@@ -2,7 +2,7 @@ package org.kdclaims.reports.html;
 
 import org.junit.jupiter.api.Test;
 import org.kdclaims.reports.Fixtures;
-import org.kdclaims.reports.model.RunResults;
+import org.kdclaims.results.model.RunResults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

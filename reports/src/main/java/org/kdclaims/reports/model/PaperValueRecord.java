@@ -1,5 +1,0 @@
-package org.kdclaims.reports.model;
-
-/** A number the paper reports for a claim, shown beside ours. */
-public record PaperValueRecord(String label, double value, String unit, String note) {
-}
