@@ -230,7 +230,7 @@ final class ClaimRecorder implements ClaimVerdicts {
         boolean outside = ClaimResult.OUTSIDE_REGIME.equals(regime);
         String verdict = statistical == null ? null : outside ? ClaimResult.OUTSIDE_REGIME : statistical.name();
         ClaimResult result = new ClaimResult(plan.claim().id(), context.getDisplayName(), plan.claim().source(),
-                plan.claim().statement(), hypothesis, metric, paper, arms, test, verdict, outcome, Map.copyOf(parameters),
+                plan.claim().statement(), hypothesis, metric, paper, arms, test, verdict, outcome, parameters,
                 List.copyOf(runs), List.of(), (System.nanoTime() - started) / 1e9, note, statistics, premises, regime,
                 outside && statistical != null ? statistical.name() : null, curveResult == null ? null : curveModel());
         runtime.results().writeClaim(result);

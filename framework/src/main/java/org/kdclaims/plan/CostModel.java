@@ -30,7 +30,8 @@ import org.kdclaims.training.TrainingSpec;
  * attention transfer computes them on the fly).
  */
 public final class CostModel {
-    private static final int TIMED_STEPS = 2;
+    /** Steps timed per architecture; the median counts (see {@link StepTimer}). */
+    private static final int TIMED_STEPS = 5;
     private final Path file;
     private final Map<String, StepTimer.Speed> speeds = new ConcurrentHashMap<>();
     private final int threads;

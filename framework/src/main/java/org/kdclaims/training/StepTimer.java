@@ -1,5 +1,6 @@
 package org.kdclaims.training;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.kdclaims.models.Architecture;
@@ -7,7 +8,11 @@ import org.kdclaims.models.Architecture;
 /**
  * Times a few training and inference steps of an architecture on random inputs of the run's shape,
  * on the calling thread (with its thread count): the calibration behind the suite plan's time
- * estimates. The first step builds the graph and costs 2-3 steady steps, so it is not timed.
+ * estimates. The first step builds the graph and costs 2-3 steady steps, so it is not timed. Each
+ * timed step is timed alone and the median step gives the speed: one step slowed by a garbage
+ * collection or a page fault (the data set is often decoded just before) would otherwise skew a
+ * calibration of a few steps, as a mean over them did (WRN-10-4 once calibrated at 172 img/s and
+ * then trained at about 480).
  */
 public final class StepTimer {
     /** Images per second, steady state. */
@@ -32,17 +37,30 @@ public final class StepTimer {
         }
         float[] logits = new float[batch * classes];
         net.step(x, batch, labels, null, logits);
-        long t0 = System.nanoTime();
+        long[] nanos = new long[timedSteps];
         for (int i = 0; i < timedSteps; i++) {
+            long t0 = System.nanoTime();
             net.step(x, batch, labels, null, logits);
+            nanos[i] = System.nanoTime() - t0;
         }
-        double train = timedSteps * batch / ((System.nanoTime() - t0) / 1e9);
+        double train = imagesPerSecond(nanos, batch);
         net.logits(x, batch);
-        t0 = System.nanoTime();
         for (int i = 0; i < timedSteps; i++) {
+            long t0 = System.nanoTime();
             net.logits(x, batch);
+            nanos[i] = System.nanoTime() - t0;
         }
-        double infer = timedSteps * batch / ((System.nanoTime() - t0) / 1e9);
-        return new Speed(train, infer);
+        return new Speed(train, imagesPerSecond(nanos, batch));
+    }
+
+    /** Images per second of the median step (the upper median for an even count: the slower of the two). */
+    static double imagesPerSecond(long[] stepNanos, int batch) {
+        if (stepNanos.length == 0) {
+            throw new IllegalArgumentException("no timed steps");
+        }
+        long[] sorted = stepNanos.clone();
+        Arrays.sort(sorted);
+        long median = sorted[sorted.length / 2];
+        return batch / (Math.max(1, median) / 1e9);
     }
 }

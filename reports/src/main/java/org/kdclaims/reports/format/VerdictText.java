@@ -35,7 +35,9 @@ public final class VerdictText {
         add(rows, "difference (95 % CI)", Fmt.num(s.difference()) + " [" + Fmt.num(s.differenceCiLow()) + ", "
                 + Fmt.num(s.differenceCiHigh()) + "] vs margin " + Fmt.num(s.margin()));
         add(rows, "p value", Fmt.p(s.pValue()) + " (\u03b1 = " + Fmt.num(s.alpha()) + ")");
-        add(rows, "detectable at 80 % power", Fmt.num(s.detectableDifference()) + " with " + seeds(c));
+        add(rows, "detectable at 80 % power", Double.isFinite(s.detectableDifference())
+                ? Fmt.num(s.detectableDifference()) + " with " + seeds(c)
+                : "not computable with " + seeds(c) + " (no spread between them)");
         add(rows, "paper's difference", s.paperDifference() == null ? "not given by the paper"
                 : Fmt.num(s.paperDifference()));
         add(rows, "can detect the paper's effect", s.canDetectPaperEffect() == null ? null

@@ -51,6 +51,9 @@ class AllureVerdictTextTest {
         assertThat(AllureClaimText.statusMessage(flat).orElseThrow())
                 .isEqualTo("This test could not detect the paper's effect (0.37 points); with 3 seeds and no spread"
                         + " between them, no detectable difference can be computed.");
+        assertThat(AllureClaimText.statistics(flat))
+                .contains("detectable at 80 % power: not computable with 3 seeds (no spread between them)")
+                .doesNotContain("detectable at 80 % power: \u2013");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.kdclaims.results.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +16,7 @@ import java.util.Objects;
  * @param metric      the measured quantity, e.g. "test error %"; also the key for per-metric tolerances
  * @param verdict     SUPPORTED, REFUTED or INCONCLUSIVE; OUTSIDE_REGIME when a premise failed
  * @param outcome     the JUnit outcome: passed, failed, aborted or recorded
- * @param parameters  the knobs of this invocation (scale, epochs, tau, alpha, ...)
+ * @param parameters  the knobs of this invocation (scale, epochs, tau, alpha, ...), in the given order
  * @param note        free text, e.g. why a claim is inconclusive
  * @param statistics  the difference, its CI, the power of the test and the paper's effect; null in
  *                    files written before it existed
@@ -44,7 +46,9 @@ public record ClaimResult(String id, String displayName, String source, String s
     public ClaimResult {
         paper = paper == null ? List.of() : paper;
         arms = arms == null ? List.of() : arms;
-        parameters = parameters == null ? Map.of() : parameters;
+        // kept in the order the framework put them (scale first), so that the JSON and Allure files of
+        // two identical runs are identical; Map.copyOf would give a JVM-random order
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         runs = runs == null ? List.of() : runs;
         plots = plots == null ? List.of() : plots;
         premises = premises == null ? List.of() : premises;
