@@ -8,11 +8,11 @@ import org.kdclaims.models.Architecture;
 /**
  * Times a few training and inference steps of an architecture on random inputs of the run's shape,
  * on the calling thread (with its thread count): the calibration behind the suite plan's time
- * estimates. The first step builds the graph and costs 2-3 steady steps, so it is not timed. Each
- * timed step is timed alone and the median step gives the speed: one step slowed by a garbage
- * collection or a page fault (the data set is often decoded just before) would otherwise skew a
- * calibration of a few steps, as a mean over them did (WRN-10-4 once calibrated at 172 img/s and
- * then trained at about 480).
+ * estimates. The first step builds the graph and costs 2-3 steady steps, so it is not timed. The
+ * next few are still slower than steady state, and a mean over two of them calibrated WRN-10-4 at
+ * 172–208 img/s in three tries, where it then trained at about 400. So each step is timed alone and
+ * the median of five gives the speed (507 and 530 img/s in two tries), which one or two slow steps
+ * (those, or a garbage collection) cannot move.
  */
 public final class StepTimer {
     /** Images per second, steady state. */
