@@ -10,9 +10,11 @@ final class ConvNode extends Node {
     /**
      * Batch slice for conv2d_bp of 3x3 stride-1 convolutions with at most 16 input and output
      * channels: on a whole batch of 128, oneDNN picks Winograd for the data gradient, which is
-     * 2x slower there than the direct kernel it picks for slices of 32 (BENCHMARKS.md).
+     * 2x slower there than the direct kernel it picks for slices of 32 (BENCHMARKS.md). A constant,
+     * not a setting: the slice sets the order in which the weight gradient is summed, so it changes
+     * the numbers, and no model key records it.
      */
-    static final int SMALL_CONV_SLICE = Integer.getInteger("kd.engine.smallConvSlice", 32);
+    static final int SMALL_CONV_SLICE = 32;
 
     private final GraphBuilder.Param weights;
     private final int k;
