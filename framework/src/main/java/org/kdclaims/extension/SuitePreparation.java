@@ -54,7 +54,7 @@ final class SuitePreparation {
         LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());
         String machine = String.format(Locale.ROOT, "%s, %d cores, %s", NativeBackend.cpuIsa(),
                 Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
-        CostModel costs = new CostModel(s.costDir(), s.threads());
+        CostModel costs = new CostModel(s.costDir(), s.threads(), s.workers());
         costs.estimate(plan, runtime.loadedData());
         Console.printf("%s", PlanReport.text(plan, executor, s.workers(), machine));
         try {

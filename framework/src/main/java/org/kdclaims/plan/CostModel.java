@@ -5,12 +5,19 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.kdclaims.annotations.Dataset;
 import org.kdclaims.io.AtomicFiles;
@@ -24,7 +31,11 @@ import org.kdclaims.training.TrainingSpec;
 /**
  * Estimates a run's wall time on this machine from speeds calibrated here: a few timed training
  * and inference steps per architecture and image size, at the runs' thread count, kept in a small
- * file per (native build, CPU instruction set, threads) so that later plans cost nothing. A run
+ * file per (native build, CPU instruction set, threads, workers) so that later plans cost nothing.
+ * With several workers the steps are timed in as many copies side by side, because that is how the
+ * runs will train: on the 2-core AVX-512 machine, WRN-10-8 timed alone at 46 img/s trained at
+ * 36–41 img/s beside another run, and solo calibrations put the v2 ci suite at 38 minutes where it
+ * took 50–53 (side by side: 45–47). A run
  * costs its training steps, its test evaluations and, for a student, the teacher's forward passes
  * over its batches (once per teacher and seed: students of one teacher share those logits unless
  * attention transfer computes them on the fly).
@@ -35,11 +46,14 @@ public final class CostModel {
     private final Path file;
     private final Map<String, StepTimer.Speed> speeds = new ConcurrentHashMap<>();
     private final int threads;
+    private final int workers;
 
-    public CostModel(Path cacheDir, int threads) {
+    /** Speeds for runs of {@code threads} threads each, {@code workers} of them at once. */
+    public CostModel(Path cacheDir, int threads, int workers) {
         this.threads = threads;
-        String name = String.format(Locale.ROOT, "speeds-%s-%s-t%d.properties", NativeBackend.buildId(),
-                NativeBackend.cpuIsa().replaceAll("[^A-Za-z0-9_]+", "_"), threads);
+        this.workers = Math.max(1, workers);
+        String name = String.format(Locale.ROOT, "speeds-%s-%s-t%d-w%d.properties", NativeBackend.buildId(),
+                NativeBackend.cpuIsa().replaceAll("[^A-Za-z0-9_]+", "_"), threads, this.workers);
         this.file = cacheDir == null ? null : cacheDir.resolve(name);
         load();
     }
@@ -105,13 +119,48 @@ public final class CostModel {
         int b = Math.min(batch, d.train().size());
         String key = key(a, d, batch);
         return speeds.computeIfAbsent(key, k -> {
-            NativeBackend.useThreadsOnThisThread(threads);
-            StepTimer.Speed s = StepTimer.measure(a, d.train().channels(), d.train().height(), d.train().width(),
-                    d.train().numClasses(), b, TIMED_STEPS);
-            Console.printf("[kd] calibrated %s: %.0f img/s training, %.0f img/s inference (%d thread%s)%n",
-                    k, s.trainImagesPerSecond(), s.inferImagesPerSecond(), threads, threads == 1 ? "" : "s");
+            StepTimer.Speed s = sideBySide(() -> {
+                NativeBackend.useThreadsOnThisThread(threads);
+                return StepTimer.measure(a, d.train().channels(), d.train().height(), d.train().width(),
+                        d.train().numClasses(), b, TIMED_STEPS);
+            });
+            Console.printf("[kd] calibrated %s: %.0f img/s training, %.0f img/s inference (%d thread%s, %d side by side)%n",
+                    k, s.trainImagesPerSecond(), s.inferImagesPerSecond(), threads, threads == 1 ? "" : "s", workers);
             return s;
         });
+    }
+
+    /** Runs one timing per worker, all at once, and gives their mean speed. */
+    private StepTimer.Speed sideBySide(Callable<StepTimer.Speed> timing) {
+        if (workers == 1) {
+            try {
+                return timing.call();
+            } catch (Exception e) {
+                throw new IllegalStateException("calibration failed: " + e.getMessage(), e);
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            List<Future<StepTimer.Speed>> all = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                all.add(pool.submit(timing));
+            }
+            double train = 0;
+            double infer = 0;
+            for (Future<StepTimer.Speed> f : all) {
+                StepTimer.Speed s = f.get();
+                train += s.trainImagesPerSecond() / workers;
+                infer += s.inferImagesPerSecond() / workers;
+            }
+            return new StepTimer.Speed(train, infer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("calibration interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("calibration failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void load() {

@@ -6,18 +6,22 @@ import java.util.SplittableRandom;
 import org.kdclaims.models.Architecture;
 
 /**
- * Times a few training and inference steps of an architecture on random inputs of the run's shape,
- * on the calling thread (with its thread count): the calibration behind the suite plan's time
- * estimates. The first step builds the graph and costs 2-3 steady steps, so it is not timed. The
- * next few are still slower than steady state, and a mean over two of them calibrated WRN-10-4 at
- * 172–208 img/s in three tries, where it then trained at about 400. So each step is timed alone and
- * the median of five gives the speed (507 and 530 img/s in two tries), which one or two slow steps
- * (those, or a garbage collection) cannot move.
+ * Times training and inference steps of an architecture on random inputs of the run's shape, on
+ * the calling thread (with its thread count): the calibration behind the suite plan's time
+ * estimates. The first steps build the graph and are slower than steady state: a mean over two
+ * steps right after one warm-up step calibrated WRN-10-4 at 172–208 img/s in three tries, where
+ * it then trained at about 400. So the timer warms up for half a second, times single steps for a
+ * second (at least a given number of them), and takes the median step, which a few slow steps (a
+ * garbage collection, a JIT compilation) cannot move.
  */
 public final class StepTimer {
     /** Images per second, steady state. */
     public record Speed(double trainImagesPerSecond, double inferImagesPerSecond) {
     }
+
+    private static final long WARM_UP_NANOS = 500_000_000L;
+    private static final long TIMED_NANOS = 1_000_000_000L;
+    private static final int MAX_STEPS = 500;
 
     private StepTimer() {
     }
@@ -36,21 +40,31 @@ public final class StepTimer {
             labels[i] = r.nextInt(classes);
         }
         float[] logits = new float[batch * classes];
-        net.step(x, batch, labels, null, logits);
-        long[] nanos = new long[timedSteps];
-        for (int i = 0; i < timedSteps; i++) {
+        double train = time(() -> net.step(x, batch, labels, null, logits), batch, timedSteps);
+        double infer = time(() -> net.logits(x, batch), batch, timedSteps);
+        return new Speed(train, infer);
+    }
+
+    /**
+     * Steps until {@link #WARM_UP_NANOS} have passed (at least one step), then times single steps
+     * until {@link #TIMED_NANOS} have passed and at least {@code minSteps} were timed (at most
+     * {@link #MAX_STEPS}), and gives the median step's speed. A fixed few steps of a small model take
+     * a tenth of a second, short enough for the JIT compiler's threads to distort them.
+     */
+    private static double time(Runnable step, int batch, int minSteps) {
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            step.run();
+        } while (System.nanoTime() < warmUpEnd);
+        long[] nanos = new long[MAX_STEPS];
+        int n = 0;
+        long timedEnd = System.nanoTime() + TIMED_NANOS;
+        while (n < MAX_STEPS && (n < minSteps || System.nanoTime() < timedEnd)) {
             long t0 = System.nanoTime();
-            net.step(x, batch, labels, null, logits);
-            nanos[i] = System.nanoTime() - t0;
+            step.run();
+            nanos[n++] = System.nanoTime() - t0;
         }
-        double train = imagesPerSecond(nanos, batch);
-        net.logits(x, batch);
-        for (int i = 0; i < timedSteps; i++) {
-            long t0 = System.nanoTime();
-            net.logits(x, batch);
-            nanos[i] = System.nanoTime() - t0;
-        }
-        return new Speed(train, imagesPerSecond(nanos, batch));
+        return imagesPerSecond(Arrays.copyOf(nanos, n), batch);
     }
 
     /** Images per second of the median step (the upper median for an even count: the slower of the two). */

@@ -38,19 +38,32 @@ class CostModelTest {
         TrainingData d = data();
         Map<Dataset.Kind, TrainingData> byKind = Map.of(Dataset.Kind.CIFAR10, d);
         SuitePlan first = plan();
-        new CostModel(cache, 1).estimate(first, byKind);
+        new CostModel(cache, 1, 1).estimate(first, byKind);
         double calibrated = first.node("k").estimatedSeconds();
         assertThat(calibrated).isPositive();
         try (Stream<Path> files = Files.list(cache)) {
             assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString())
-                    .startsWith("speeds-").contains("-t1"));
+                    .startsWith("speeds-").contains("-t1-w1"));
         }
 
         // 5 epochs of 100 images at 1e6 img/s: the training part of the estimate all but vanishes
-        CostModel learning = new CostModel(cache, 1);
+        CostModel learning = new CostModel(cache, 1, 1);
         learning.observe(first.node("k").run().spec(), d, 1e6);
         SuitePlan second = plan();
-        new CostModel(cache, 1).estimate(second, byKind);
+        new CostModel(cache, 1, 1).estimate(second, byKind);
         assertThat(second.node("k").estimatedSeconds()).isLessThan(calibrated);
+    }
+
+    /** Two workers calibrate side by side, into a file of their own, and still give a usable estimate. */
+    @Test
+    void twoWorkersCalibrateSideBySideIntoTheirOwnFile(@TempDir Path cache) throws Exception {
+        Map<Dataset.Kind, TrainingData> byKind = Map.of(Dataset.Kind.CIFAR10, data());
+        SuitePlan p = plan();
+        new CostModel(cache, 1, 2).estimate(p, byKind);
+        assertThat(p.node("k").estimatedSeconds()).isPositive().isFinite();
+        try (Stream<Path> files = Files.list(cache)) {
+            assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString())
+                    .contains("-t1-w2"));
+        }
     }
 }
