@@ -35,7 +35,7 @@ import org.kdclaims.training.TrainingSpec;
  * With several workers the steps are timed in as many copies side by side, because that is how the
  * runs will train: on the 2-core AVX-512 machine, WRN-10-8 timed alone at 46 img/s trained at
  * 36–41 img/s beside another run, and solo calibrations put the v2 ci suite at 38 minutes where it
- * took 50–53 (side by side: 45–47). A run
+ * took 50–53 (side by side: 45–67, see EXPERIMENTS.md). A run
  * costs its training steps, its test evaluations and, for a student, the teacher's forward passes
  * over its batches (once per teacher and seed: students of one teacher share those logits unless
  * attention transfer computes them on the fly).
