@@ -41,7 +41,7 @@ import org.kdclaims.training.TrainingSpec;
  * attention transfer computes them on the fly).
  */
 public final class CostModel {
-    /** Steps timed per architecture; the median counts (see {@link StepTimer}). */
+    /** The fewest steps timed per architecture (see {@link StepTimer}). */
     private static final int TIMED_STEPS = 5;
     private final Path file;
     private final Map<String, StepTimer.Speed> speeds = new ConcurrentHashMap<>();
@@ -132,13 +132,6 @@ public final class CostModel {
 
     /** Runs one timing per worker, all at once, and gives their mean speed. */
     private StepTimer.Speed sideBySide(Callable<StepTimer.Speed> timing) {
-        if (workers == 1) {
-            try {
-                return timing.call();
-            } catch (Exception e) {
-                throw new IllegalStateException("calibration failed: " + e.getMessage(), e);
-            }
-        }
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             List<Future<StepTimer.Speed>> all = new ArrayList<>();
