@@ -19,7 +19,7 @@ public record Tolerance(double absolute, double sigmas) {
     }
 
     private static double variance(ArmResult arm) {
-        int n = arm.n();
+        int n = arm.units();
         double sd = arm.sd();
         if (n <= 0 || Double.isNaN(sd) || Double.isInfinite(sd)) {
             return 0;

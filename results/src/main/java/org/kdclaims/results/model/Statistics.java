@@ -26,17 +26,38 @@ package org.kdclaims.results.model;
  * @param multiplicity         multiplicity correction, e.g. "Holm over 4 comparisons"; null if none
  * @param sequential           adaptive-seed design, e.g. "adaptive seeds: 3 -> 5 (2 rounds),
  *                             O'Brien-Fleming alpha spending"; null if the seeds were fixed
+ * @param replication          what was replicated (teachers or seeds), with the variance components;
+ *                             null in results written before teachers were replicated. With teachers as
+ *                             the unit, {@code seedsToDetectPaper} counts teachers (at {@code perUnit}
+ *                             students each)
  */
 public record Statistics(String test, String pairing, Double correlation, double difference,
                          double differenceCiLow, double differenceCiHigh, double margin, double pValue,
                          double alpha, double detectableDifference, Double paperDifference,
                          Integer seedsToDetectPaper, Boolean canDetectPaperEffect, String multiplicity,
-                         String sequential) {
+                         String sequential, Replication replication) {
+    /** Statistics without a replication design (one seed = one replication, nothing recorded). */
+    public Statistics(String test, String pairing, Double correlation, double difference, double differenceCiLow,
+            double differenceCiHigh, double margin, double pValue, double alpha, double detectableDifference,
+            Double paperDifference, Integer seedsToDetectPaper, Boolean canDetectPaperEffect, String multiplicity,
+            String sequential) {
+        this(test, pairing, correlation, difference, differenceCiLow, differenceCiHigh, margin, pValue, alpha,
+                detectableDifference, paperDifference, seedsToDetectPaper, canDetectPaperEffect, multiplicity,
+                sequential, null);
+    }
+
     /** The same statistics, with how the sequential design (adaptive seeds) reached them. */
     public Statistics withSequential(String how) {
         return new Statistics(test, pairing, correlation, difference, differenceCiLow, differenceCiHigh, margin, pValue,
                 alpha, detectableDifference, paperDifference, seedsToDetectPaper, canDetectPaperEffect, multiplicity,
-                how);
+                how, replication);
+    }
+
+    /** The same statistics, with the replication design they rest on. */
+    public Statistics withReplication(Replication r) {
+        return new Statistics(test, pairing, correlation, difference, differenceCiLow, differenceCiHigh, margin, pValue,
+                alpha, detectableDifference, paperDifference, seedsToDetectPaper, canDetectPaperEffect, multiplicity,
+                sequential, r);
     }
 
     /** {@link #seedsToDetectPaper} when no affordable number of seeds would detect the paper's difference. */
