@@ -20,7 +20,7 @@ import org.kdclaims.api.ArmCurve;
 @Cifar
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-3")
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 @TeachersInThePapersRegime
 class C3MimicryTest {
 

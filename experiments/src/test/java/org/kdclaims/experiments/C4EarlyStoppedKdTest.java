@@ -20,7 +20,7 @@ import org.kdclaims.api.Arm;
 @Cifar
 @Teacher(arch = "wrn-16-3")
 @Student(arch = "wrn-16-1")
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 @TeachersInThePapersRegime
 class C4EarlyStoppedKdTest {
 

@@ -16,7 +16,7 @@ import org.kdclaims.api.Arm;
  */
 @Cifar
 @Student(arch = "wrn-16-1")
-@Seeds(3)
+@Seeds(value = 3, perTeacher = 2)
 @TeachersInThePapersRegime
 class C5BornAgainTest {
 

@@ -18,7 +18,7 @@ import org.kdclaims.api.Arm;
  */
 @Cifar
 @Student(arch = "wrn-16-1")
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 class C7SequentialVsEnsembleTest {
 
     @Claim(id = "C7", source = "Sec. 5 (sequential KD)",

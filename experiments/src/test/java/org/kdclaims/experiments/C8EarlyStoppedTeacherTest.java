@@ -18,7 +18,7 @@ import org.kdclaims.api.ArmCurve;
 @Cifar
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-2")
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 @FullyTrainedTeachersInThePapersRegime
 class C8EarlyStoppedTeacherTest {
 

@@ -19,7 +19,7 @@ import org.kdclaims.api.ArmCurve;
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-2")
 @AttentionTransfer
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 @FullyTrainedTeachersInThePapersRegime
 class C9AttentionTransferTest {
 

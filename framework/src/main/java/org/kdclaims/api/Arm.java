@@ -14,19 +14,41 @@ import org.kdclaims.training.TrainedModel;
 public final class Arm {
     /**
      * The result of one seed: the final metrics and the model(s) behind them (one, or the members
-     * of an ensemble, whose metrics are those of the averaged prediction).
+     * of an ensemble, whose metrics are those of the averaged prediction), the replication it belongs
+     * to ({@code unit}: its teacher's seed in a claim about teachers, else the seed) and its teacher's
+     * seed (null without a teacher).
      */
-    public record SeedResult(long seed, EpochMetrics last, List<TrainedModel> models) {
+    public record SeedResult(long seed, EpochMetrics last, List<TrainedModel> models, long unit, Long teacherSeed) {
+        /** A seed that is its own replication, without a teacher. */
+        public SeedResult(long seed, EpochMetrics last, List<TrainedModel> models) {
+            this(seed, last, models, seed, null);
+        }
+    }
+
+    /** One teacher of the arm: its seed, what it is, and its own test error in percent (of the checkpoint taught from). */
+    public record TeacherInfo(long seed, String label, double testError) {
     }
 
     private final String name;
     private final String recipe;
     private final List<SeedResult> seeds;
+    private final boolean byTeacher;
+    private final List<TeacherInfo> teachers;
 
     public Arm(String name, String recipe, List<SeedResult> seeds) {
+        this(name, recipe, seeds, false, List.of());
+    }
+
+    /**
+     * An arm of a claim; {@code byTeacher}: the claim replicates teachers, so its metrics are judged on
+     * per-teacher means ({@link Metric#perUnit()}); {@code teachers}: the arm's teachers, in seed order.
+     */
+    public Arm(String name, String recipe, List<SeedResult> seeds, boolean byTeacher, List<TeacherInfo> teachers) {
         this.name = name;
         this.recipe = recipe;
         this.seeds = List.copyOf(seeds);
+        this.byTeacher = byTeacher;
+        this.teachers = List.copyOf(teachers);
     }
 
     public String name() {
@@ -41,6 +63,11 @@ public final class Arm {
     /** Per-seed results, in seed order. */
     public List<SeedResult> seeds() {
         return seeds;
+    }
+
+    /** The arm's teachers (empty without one), each with its own test error. */
+    public List<TeacherInfo> teachers() {
+        return teachers;
     }
 
     /** Every trained model of the arm. */
@@ -67,6 +94,9 @@ public final class Arm {
     public Metric metric(String metricName, ToDoubleFunction<EpochMetrics> of) {
         double[] v = seeds.stream().mapToDouble(r -> of.applyAsDouble(r.last())).toArray();
         long[] s = seeds.stream().mapToLong(SeedResult::seed).toArray();
-        return new Metric(name, metricName, s, v);
+        long[] units = seeds.stream().mapToLong(SeedResult::unit).toArray();
+        long[] teacherSeeds = seeds.stream().allMatch(r -> r.teacherSeed() != null)
+                ? seeds.stream().mapToLong(SeedResult::teacherSeed).toArray() : new long[0];
+        return new Metric(name, metricName, s, v, units, byTeacher, teacherSeeds, teachers);
     }
 }

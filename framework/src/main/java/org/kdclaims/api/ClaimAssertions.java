@@ -14,7 +14,9 @@ import org.kdclaims.stats.Comparisons;
  * passes, REFUTED fails, INCONCLUSIVE aborts, a claim outside the paper's regime (a failed premise)
  * aborts, and at smoke scale the verdict is only recorded. Two arms trained on the same seeds are
  * compared with the paired t-test (seed-to-seed noise shared by both arms cancels), otherwise with
- * Welch's. Every verdict goes to the claim report and Allure, with the test's power.
+ * Welch's. In a claim about teachers the tests run on per-teacher means ({@link Metric#perUnit()}),
+ * paired by teacher seed, so that the spread between teachers is part of the noise a verdict must
+ * beat. Every verdict goes to the claim report and Allure, with the test's power.
  */
 public final class ClaimAssertions {
     private ClaimAssertions() {
@@ -40,8 +42,10 @@ public final class ClaimAssertions {
         public void isSignificantlyLowerThan(Metric other) {
             sameMetric(other);
             ClaimVerdicts v = ClaimVerdicts.current();
-            ArmComparison c = Comparisons.lessThan(actual.arm(), actual.seeds(), actual.values(), other.arm(),
-                    other.seeds(), other.values(), v.alpha());
+            Metric x = actual.perUnit();
+            Metric y = other.perUnit();
+            ArmComparison c = Comparisons.lessThan(x.arm(), x.seeds(), x.values(), y.arm(), y.seeds(), y.values(),
+                    v.alpha());
             v.conclude(actual, other, c);
         }
 
@@ -60,7 +64,7 @@ public final class ClaimAssertions {
         public void isSignificantlyHigherThan(double value, String reference) {
             double[] constant = new double[actual.values().length];
             Arrays.fill(constant, value);
-            new MetricAssert(new Metric(reference, actual.name(), actual.seeds(), constant)).isSignificantlyLowerThan(actual);
+            new MetricAssert(actual.withValues(reference, constant)).isSignificantlyLowerThan(actual);
         }
 
         /**
@@ -71,8 +75,10 @@ public final class ClaimAssertions {
         public void isNotSignificantlyLowerThan(Metric other, double margin) {
             sameMetric(other);
             ClaimVerdicts v = ClaimVerdicts.current();
-            ArmComparison c = Comparisons.notLowerThan(actual.arm(), actual.seeds(), actual.values(), other.arm(),
-                    other.seeds(), other.values(), margin, v.alpha());
+            Metric x = actual.perUnit();
+            Metric y = other.perUnit();
+            ArmComparison c = Comparisons.notLowerThan(x.arm(), x.seeds(), x.values(), y.arm(), y.seeds(), y.values(),
+                    margin, v.alpha());
             v.conclude(actual, other, c);
         }
 

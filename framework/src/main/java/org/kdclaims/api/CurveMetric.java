@@ -21,9 +21,15 @@ public record CurveMetric(String curve, String dimension, String name, List<Poin
     public record Point(String label, double x, Metric metric) {
     }
 
-    /** The statistics' view: labelled points with their seeds and values. */
+    /**
+     * The statistics' view: labelled points with their seeds and values; in a claim about teachers, per-teacher
+     * means paired by teacher seed ({@link Metric#perUnit()}).
+     */
     public Curve toCurve() {
         return new Curve(curve + " " + name, points.stream()
-                .map(p -> new Curve.Point(p.label(), p.x(), p.metric().seeds(), p.metric().values())).toList());
+                .map(p -> {
+                    Metric m = p.metric().perUnit();
+                    return new Curve.Point(p.label(), p.x(), m.seeds(), m.values());
+                }).toList());
     }
 }

@@ -1,6 +1,7 @@
 package org.kdclaims.extension;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,10 +34,11 @@ import java.util.Arrays;
 /**
  * The models behind a claim invocation's arms, in two steps that share one definition: {@link #runs}
  * lists the training runs (for the suite plan, before anything trains), and {@link #assemble} builds
- * an {@link Arm} from those runs once they are in the model store. A teacher is one model (seed =
- * the claim's seed base) with a checkpoint per epoch, shared by every arm and claim that names it,
- * fully trained or stopped early; each student seed is its own model. Seeds start at the claim's
- * seed base, or at {@code -Dkd.seedBase} for a fresh-seed replication (teachers included). A claim
+ * an {@link Arm} from those runs once they are in the model store. A teacher is one model with a
+ * checkpoint per epoch, shared by every arm and claim that names it, fully trained or stopped early;
+ * a claim about teachers trains one teacher (chain) per replication and the students of each
+ * ({@link ReplicationDesign}); each student seed is its own model. Seeds start at the claim's seed
+ * base, or at {@code -Dkd.seedBase} for a fresh-seed replication (teachers included). A claim
  * that checks {@link Premise#TEACHERS_BEAT_SCRATCH} (or its fully-trained variant) without a {@code @Scratch} arm gets scratch
  * students planned and trained for the check (the same models as such an arm, so never twice).
  */
@@ -46,6 +48,8 @@ final class ArmModels {
     private final ExperimentRuntime runtime;
     private final TrainingData data;
     private final long seedBase;
+    /** Test errors of early-stopped checkpoints, by teacher key: each costs a pass over the test set. */
+    private final Map<String, Double> checkpointErrors = new HashMap<>();
 
     ArmModels(ClaimPlan plan, ExperimentRuntime runtime) {
         this.plan = plan;
@@ -73,23 +77,28 @@ final class ArmModels {
         for (ArmPlan arm : arms) {
             TrainingSpec base = spec(arm.student(), 0);
             if (arm.recipe() == Recipe.ENSEMBLE) {
-                for (int i = 0; i < seeds(); i++) {
+                for (int i = 0; i < students(); i++) {
                     for (int j = 0; j < arm.members(); j++) {
                         runs.add(request("member " + arm.name(), base.withSeed(memberSeed(i, j)), null));
                     }
                 }
                 continue;
             }
-            Link teacher = null;
-            if (arm.recipe() != Recipe.SCRATCH) {
-                teacher = teacherChain(arm.teacher());
-                for (Link l = teacher; l != null; l = l.parent()) {
-                    runs.add(0, l.run());
+            boolean distilled = arm.recipe() != Recipe.SCRATCH;
+            TrainingSpec student = distilled ? distilled(arm, base) : base;
+            for (int t = 0; t < teachers(); t++) {
+                Link teacher = null;
+                if (distilled) {
+                    teacher = teacherChain(arm.teacher(), design().teacherSeed(seedBase, t));
+                    List<RunRequest> chain = new ArrayList<>();
+                    for (Link l = teacher; l != null; l = l.parent()) {
+                        chain.add(0, l.run());
+                    }
+                    runs.addAll(chain);
                 }
-                base = distilled(arm, base);
-            }
-            for (int i = 0; i < seeds(); i++) {
-                runs.add(request("student " + arm.name(), base.withSeed(seedBase + i), teacher));
+                for (int j = 0; j < perTeacher(); j++) {
+                    runs.add(request("student " + arm.name(), student.withSeed(studentSeed(t, j)), teacher));
+                }
             }
         }
         return runs;
@@ -123,23 +132,30 @@ final class ArmModels {
             if (arm.teacher() == null) {
                 continue;
             }
-            Link link = teacherChain(arm.teacher());
-            if (!seen.add(link.teacherKey() + " " + arm.student().arch())) {
-                continue;
+            for (int t = 0; t < teachers(); t++) {
+                Link link = teacherChain(arm.teacher(), design().teacherSeed(seedBase, t));
+                if (seen.add(link.teacherKey() + " " + arm.student().arch())) {
+                    teachers.add(teacherFacts(arm, link, recorder));
+                }
             }
-            TrainedModel m = fetch(link.run(), recorder);
-            int[] decays = m.spec().schedule().milestones();
-            boolean stopped = link.stopEpoch() < m.spec().epochs();
-            String label = m.spec().architecture().name() + (stopped ? " stopped after " + link.stopEpoch() + " epochs" : "");
-            // the teacher is the checkpoint the students learn from, not the model trained to the end
-            double testError = stopped ? Trainer.testError(teacher(link, recorder), data) : m.testError();
-            double trainError = m.curve().get(link.stopEpoch() - 1).trainError();
-            boolean self = arm.teacher().arch().equals(arm.student().arch());
-            teachers.add(new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * testError,
-                    100 * trainError, link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0], self,
-                    100 * m.testError(), 100 * m.last().trainError()));
         }
         return new PremiseFacts(teachers, scratch);
+    }
+
+    /** The premise check's numbers of one teacher (the checkpoint its students learn from). */
+    private PremiseCheck.TeacherFacts teacherFacts(ArmPlan arm, Link link, ClaimRecorder recorder) {
+        TrainedModel m = fetch(link.run(), recorder);
+        int[] decays = m.spec().schedule().milestones();
+        boolean stopped = link.stopEpoch() < m.spec().epochs();
+        String label = m.spec().architecture().name() + (teachers() > 1 ? " seed " + m.spec().seed() : "")
+                + (stopped ? " stopped after " + link.stopEpoch() + " epochs" : "");
+        // the teacher is the checkpoint the students learn from, not the model trained to the end
+        double testError = stopped ? checkpointError(link, teacher(link, recorder)) : m.testError();
+        double trainError = m.curve().get(link.stopEpoch() - 1).trainError();
+        boolean self = arm.teacher().arch().equals(arm.student().arch());
+        return new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * testError,
+                100 * trainError, link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0], self,
+                100 * m.testError(), 100 * m.last().trainError());
     }
 
     /** The arm built from stored models; a model that is not there fails with the reason the suite gave. */
@@ -148,23 +164,43 @@ final class ArmModels {
         if (arm.recipe() == Recipe.ENSEMBLE) {
             return ensemble(arm, base, recorder);
         }
-        Link link = null;
-        TeacherNetwork teacher = null;
-        String recipe = base.architecture().name() + " from scratch";
-        if (arm.recipe() != Recipe.SCRATCH) {
-            link = teacherChain(arm.teacher());
-            teacher = teacher(link, recorder);
-            base = distilled(arm, base);
-            recipe = base.architecture().name() + (arm.recipe() == Recipe.ESKD ? " ESKD (KD until epoch "
-                    + base.kdUntilEpoch() + ")" : " full KD") + " from " + teacher.label();
-        }
-        recorder.parameter(arm.name(), recipe);
+        boolean distilled = arm.recipe() != Recipe.SCRATCH;
+        TrainingSpec student = distilled ? distilled(arm, base) : base;
         List<Arm.SeedResult> seeds = new ArrayList<>();
-        for (int i = 0; i < seeds(); i++) {
-            TrainedModel m = fetch(request("student " + arm.name(), base.withSeed(seedBase + i), link), recorder);
-            seeds.add(new Arm.SeedResult(m.spec().seed(), m.last(), List.of(m)));
+        List<Arm.TeacherInfo> teachers = new ArrayList<>();
+        String teacherLabel = null;
+        for (int t = 0; t < teachers(); t++) {
+            Link link = null;
+            Long teacherSeed = null;
+            if (distilled) {
+                link = teacherChain(arm.teacher(), design().teacherSeed(seedBase, t));
+                TeacherNetwork teacher = teacher(link, recorder);
+                teacherSeed = link.run().spec().seed();
+                teacherLabel = teacherLabel == null ? teacher.label() : teacherLabel;
+                teachers.add(new Arm.TeacherInfo(teacherSeed, teacher.label(), 100 * teacherError(link, teacher, recorder)));
+            }
+            for (int j = 0; j < perTeacher(); j++) {
+                TrainedModel m = fetch(request("student " + arm.name(), student.withSeed(studentSeed(t, j)), link),
+                        recorder);
+                seeds.add(new Arm.SeedResult(m.spec().seed(), m.last(), List.of(m), unit(t, j), teacherSeed));
+            }
         }
-        return new Arm(arm.name(), recipe, seeds);
+        String recipe = !distilled ? base.architecture().name() + " from scratch"
+                : student.architecture().name() + (arm.recipe() == Recipe.ESKD ? " ESKD (KD until epoch "
+                        + student.kdUntilEpoch() + ")" : " full KD") + " from " + (teachers.size() == 1 ? teacherLabel
+                        : teachers.size() + " teachers (" + teacherLabel + ", ...)");
+        recorder.parameter(arm.name(), recipe);
+        return new Arm(arm.name(), recipe, seeds, design().byTeacher(), teachers);
+    }
+
+    /** A teacher's own test error as a fraction: the checkpoint its students learn from. */
+    private double teacherError(Link link, TeacherNetwork teacher, ClaimRecorder recorder) {
+        TrainedModel m = fetch(link.run(), recorder);
+        return link.stopEpoch() < m.spec().epochs() ? checkpointError(link, teacher) : m.testError();
+    }
+
+    private double checkpointError(Link link, TeacherNetwork teacher) {
+        return checkpointErrors.computeIfAbsent(link.teacherKey(), k -> Trainer.testError(teacher, data));
     }
 
     /**
@@ -176,7 +212,7 @@ final class ArmModels {
         String recipe = "ensemble of " + arm.members() + " " + base.architecture().name() + " trained from scratch";
         recorder.parameter(arm.name(), recipe);
         List<Arm.SeedResult> seeds = new ArrayList<>();
-        for (int i = 0; i < seeds(); i++) {
+        for (int i = 0; i < students(); i++) {
             List<TrainedModel> members = new ArrayList<>();
             List<float[]> logits = new ArrayList<>();
             for (int j = 0; j < arm.members(); j++) {
@@ -185,18 +221,47 @@ final class ArmModels {
                 logits.add(Trainer.testLogits(m.network(), data));
             }
             double error = Metrics.ensembleError(logits, data.test().labels(), data.test().numClasses());
-            seeds.add(new Arm.SeedResult(seedBase + i, EpochMetrics.testErrorOnly(members.get(0).last().epoch(),
-                    error), members));
+            int t = i / perTeacher();
+            int j = i % perTeacher();
+            seeds.add(new Arm.SeedResult(studentSeed(t, j), EpochMetrics.testErrorOnly(members.get(0).last().epoch(),
+                    error), members, unit(t, j), null));
         }
-        return new Arm(arm.name(), recipe, seeds);
+        return new Arm(arm.name(), recipe, seeds, design().byTeacher(), List.of());
     }
 
+    /** Member j of the ensemble of student i (i counts teachers' blocks in order: i = t * perTeacher + j). */
     private long memberSeed(int i, int j) {
         return seedBase + i + ENSEMBLE_SEED_STRIDE * j;
     }
 
-    private int seeds() {
+    /** Replications per arm at this scale: teachers in a claim about teachers, else seeds. */
+    private int units() {
         return runtime.profile().seeds(plan.seeds());
+    }
+
+    private ReplicationDesign design() {
+        return plan.replication();
+    }
+
+    private int teachers() {
+        return design().teachers(units());
+    }
+
+    private int perTeacher() {
+        return design().studentsPerTeacher(units());
+    }
+
+    /** Students per arm. */
+    private int students() {
+        return teachers() * perTeacher();
+    }
+
+    private long studentSeed(int t, int j) {
+        return design().studentSeed(seedBase, units(), t, j);
+    }
+
+    private long unit(int t, int j) {
+        return design().unit(seedBase, units(), t, j);
     }
 
     private TrainingSpec distilled(ArmPlan arm, TrainingSpec base) {
@@ -212,18 +277,22 @@ final class ArmModels {
                 .withBatchSize(p.batch()).withEvalEvery(p.evalEvery(epochs));
     }
 
-    /** A teacher: trained from scratch, or distilled (full KD) through its chain of ancestors. */
-    private Link teacherChain(ModelPlan t) {
+    /**
+     * A teacher: trained from scratch, or distilled (full KD) through its chain of ancestors, every model
+     * of the chain with the teacher's seed (so a born-again chain started from seed s begins with scratch
+     * teacher s, and pairs with it).
+     */
+    private Link teacherChain(ModelPlan t, long seed) {
         Link previous = null;
         for (String ancestor : t.from()) {
             previous = link(new ModelPlan(ancestor, t.paperEpochs(), ClaimPlan.Stop.NONE, List.of()), previous,
-                    "ancestor");
+                    "ancestor", seed);
         }
-        return link(t, previous, "teacher");
+        return link(t, previous, "teacher", seed);
     }
 
-    private Link link(ModelPlan m, Link parent, String role) {
-        TrainingSpec spec = spec(m, seedBase);
+    private Link link(ModelPlan m, Link parent, String role, long seed) {
+        TrainingSpec spec = spec(m, seed);
         if (parent != null) {
             spec = spec.withDistillation(plan.distillation(), spec.epochs());
         }
@@ -255,7 +324,7 @@ final class ArmModels {
         String label = parent == null ? t.label() : t.label() + " distilled from " + parent.label();
         if (link.stopEpoch() < model.spec().epochs()) {
             // the checkpoint's own test error, which the training curve may not have evaluated
-            label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * Trainer.testError(t, data));
+            label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * checkpointError(link, t));
         }
         return new TeacherNetwork(t.network(), t.key(), label, t.cache());
     }

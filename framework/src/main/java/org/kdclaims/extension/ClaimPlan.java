@@ -42,15 +42,16 @@ import org.kdclaims.training.Distillation;
  */
 record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, long seedBase,
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
-        Set<Premise> premises, AdaptiveSeeds adaptive) {
-
-    /** The same claim judged with {@code n} seeds per arm (a round of adaptive seeds). */
-    ClaimPlan withSeeds(int n) {
-        return new ClaimPlan(method, claim, dataset, n, seedBase, distillation, arms, points, curves, premises, adaptive);
-    }
+        Set<Premise> premises, AdaptiveSeeds adaptive, ReplicationDesign replication) {
 
     /** A curve needs this many points for its shape to mean anything (a minimum needs both sides). */
     static final int MIN_CURVE_POINTS = 3;
+
+    /** The same claim judged with {@code n} replications per arm (a round of adaptive seeds). */
+    ClaimPlan withSeeds(int n) {
+        return new ClaimPlan(method, claim, dataset, n, seedBase, distillation, arms, points, curves, premises, adaptive,
+                replication);
+    }
 
     /** How one {@link Arm} parameter is trained. */
     public enum Recipe { SCRATCH, FULL_KD, ESKD, ENSEMBLE }
@@ -137,9 +138,6 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
                 "has no @Seeds: a claim needs per-seed statistics, e.g. @Seeds(3)"));
         AdaptiveSeeds adaptive = AdaptiveSeeds.of(method, seeds);
         int initialSeeds = adaptive == null ? seeds.value() : adaptive.min();
-        if (initialSeeds < 1) {
-            throw invalid(method, "has @Seeds(" + seeds.value() + "): use at least 1 seed (3 or more for a verdict)");
-        }
         Distill d = find(method, Distill.class).orElse(null);
         Distillation distillation = d == null ? Distillation.standard() : distillation(method, d);
         List<ArmPlan> arms = new ArrayList<>();
@@ -165,8 +163,9 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
         }
         List<SweepPoint> points = methodSweep == null ? List.of(SweepPoint.SINGLE) : sweep(method, methodSweep);
         Set<Premise> premises = premises(method, arms, points);
+        ReplicationDesign replication = ReplicationDesign.of(method, seeds, arms, initialSeeds);
         ClaimPlan plan = new ClaimPlan(method, claim, dataset.value(), initialSeeds, seeds.base(), distillation,
-                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive);
+                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication);
         for (SweepPoint point : points) {
             checkAttention(method, plan.at(point));
         }
@@ -200,7 +199,7 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
                 ? distillation.withTau(Double.parseDouble(point.value()))
                 : distillation;
         return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point), curves, premises,
-                adaptive);
+                adaptive, replication);
     }
 
     /**

@@ -22,7 +22,9 @@ import org.kdclaims.results.model.CurveRecord;
 import org.kdclaims.results.model.EpochRecord;
 import org.kdclaims.results.model.PaperValueRecord;
 import org.kdclaims.results.model.PremiseRecord;
+import org.kdclaims.results.model.Replication;
 import org.kdclaims.results.model.Statistics;
+import org.kdclaims.results.model.TeacherRecord;
 import org.kdclaims.results.model.TestResult;
 import org.kdclaims.results.model.TrainingRunRecord;
 import org.kdclaims.stats.ArmComparison;
@@ -79,7 +81,7 @@ final class ClaimRecorder implements ClaimVerdicts {
         parameters.put("data", runtime.runInfo().dataset());
         parameters.put("native build", runtime.runInfo().nativeBuild() + ", " + runtime.runInfo().threads() + " threads");
         long seedBase = plan.seedBase(runtime.settings());
-        parameters.put("seeds", runtime.profile().seeds(plan.seeds()) + " from " + seedBase);
+        parameters.put("seeds", plan.replication().describe(runtime.profile().seeds(plan.seeds()), seedBase));
         parameters.put("seed base", seedBase + (runtime.settings().seedBase() == null ? " (the claim's)"
                 : " (-D" + Settings.SEED_BASE + ")"));
         parameters.put("distillation", plan.distillation().describe());
@@ -150,8 +152,8 @@ final class ClaimRecorder implements ClaimVerdicts {
         this.a = actual;
         this.b = other;
         this.comparison = c;
-        this.statistics = VerdictStatistics.of(c, PaperValues.difference(paper, actual.arm(), other.arm()));
-        judge(c.verdict(), c.describeWithPower(actual.name(), Double.NaN), Math.min(c.nA(), c.nB()));
+        this.statistics = VerdictStatistics.of(c, PaperValues.difference(paper, actual.arm(), other.arm()), actual, other);
+        judge(c.verdict(), c.describeWithPower(actual.name(), Double.NaN) + replicationNote(), Math.min(c.nA(), c.nB()));
     }
 
     /** Records a curve's single verdict with its statistics, then passes, fails, or aborts the test. */
@@ -161,9 +163,9 @@ final class ClaimRecorder implements ClaimVerdicts {
         this.curveResult = result;
         int d = result.decisiveIndex();
         Double paperDifference = d < 0 ? null : difference(pointPaperValue(d), pointPaperValue(curve.points().size() - 1));
-        this.statistics = VerdictStatistics.of(result, paperDifference);
+        this.statistics = VerdictStatistics.of(result, paperDifference, curve);
         judge(result.verdict(), result.describe(), curve.points().stream()
-                .mapToInt(p -> p.metric().values().length).min().orElse(0));
+                .mapToInt(p -> p.metric().perUnit().values().length).min().orElse(0));
     }
 
     private void judge(Verdict verdict, String description, int seeds) {
@@ -269,10 +271,29 @@ final class ClaimRecorder implements ClaimVerdicts {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
+    /**
+     * An arm for the results: every student's value, with its teacher; the mean, sd and CI of what the
+     * claim replicates (per-teacher means in a claim about teachers, so the spread between teachers is
+     * in them).
+     */
     private static ArmResult arm(Metric m) {
-        Summary s = Summary.of(m.values());
+        Summary s = Summary.of(m.perUnit().values());
         List<Long> seeds = Arrays.stream(m.seeds()).boxed().toList();
         List<Double> values = Arrays.stream(m.values()).boxed().toList();
-        return new ArmResult(m.arm(), seeds, values, s.mean(), s.sd(), s.ciLow(), s.ciHigh());
+        List<TeacherRecord> teachers = m.teachers().stream()
+                .map(t -> new TeacherRecord(t.seed(), t.label(), Double.isFinite(t.testError()) ? t.testError() : null))
+                .toList();
+        return new ArmResult(m.arm(), seeds, values, s.mean(), s.sd(), s.ciLow(), s.ciHigh(),
+                m.byTeacher() ? ArmResult.UNIT_TEACHER : ArmResult.UNIT_SEED,
+                Arrays.stream(m.teacherSeeds()).boxed().toList(), teachers);
+    }
+
+    /** "; conditional on one teacher ..." for the console and the failure message, when it is. */
+    private String replicationNote() {
+        Replication r = statistics == null ? null : statistics.replication();
+        if (r == null) {
+            return "";
+        }
+        return "; " + r.design() + (r.needed() == null ? "" : "; " + r.needed());
     }
 }

@@ -4,6 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import org.kdclaims.api.CurveMetric;
+import org.kdclaims.api.Metric;
+import org.kdclaims.results.model.Replication;
 import org.kdclaims.results.model.Statistics;
 import org.kdclaims.stats.ArmComparison;
 import org.kdclaims.stats.CurveResult;
@@ -30,16 +33,21 @@ final class VerdictStatistics {
     private VerdictStatistics() {
     }
 
-    /** A two-arm verdict; {@code paperDifference} = paper(A) - paper(B) or null. */
-    static Statistics of(ArmComparison c, Double paperDifference) {
+    /**
+     * A two-arm verdict; {@code paperDifference} = paper(A) - paper(B) or null. {@code c} ran on what the
+     * claim replicates (per-teacher means in a claim about teachers); {@code a} and {@code b} are the
+     * per-student metrics, from which the variance components come.
+     */
+    static Statistics of(ArmComparison c, Double paperDifference, Metric a, Metric b) {
         boolean lessThan = c.alternative().endsWith("< mean(" + c.nameB() + ")");
         double effect = paperDifference == null ? Double.NaN
                 : lessThan ? -paperDifference : paperDifference + c.margin();
         Power power = c.power(c.alpha(), effect);
-        return new Statistics(c.test(), pairing(c), correlation(c), c.meanDifference(), c.differenceCiLow(),
+        return new Statistics(c.test(), pairing(c, a), correlation(c), c.meanDifference(), c.differenceCiLow(),
                 c.differenceCiHigh(), c.margin(), c.pValue(), c.alpha(), power.mdd(), paperDifference,
                 paperDifference == null ? null : power.requiredN().orElse(Statistics.UNREACHABLE),
-                paperDifference == null ? null : effect > 0 && power.mdd() <= effect, null, null);
+                paperDifference == null ? null : effect > 0 && power.mdd() <= effect, null, null,
+                ReplicationStatistics.of(a, b, c.alpha(), effect));
     }
 
     /**
@@ -48,8 +56,9 @@ final class VerdictStatistics {
      * paper(that point) - paper(last point). Monotone shapes rest on the slope (per point index), which
      * the paper gives no number for.
      */
-    static Statistics of(CurveResult r, Double paperDifference) {
+    static Statistics of(CurveResult r, Double paperDifference, CurveMetric curve) {
         int d = r.decisiveIndex();
+        Metric last = curve.points().get(curve.points().size() - 1).metric();
         if (d < 0) {
             // a slope per point index has no paper counterpart: power as the minimum detectable slope only
             Trend t = r.trend();
@@ -58,18 +67,20 @@ final class VerdictStatistics {
             String pairing = Trend.PER_SEED.equals(t.method()) ? "paired by seed (per-seed slopes), " + t.n() + " seeds"
                     : "unpaired";
             return new Statistics(r.method(), pairing, null, t.slope(), t.slope() - half, t.slope() + half, 0, pClaim,
-                    r.alpha(), r.power().mdd(), null, null, null, null, null);
+                    r.alpha(), r.power().mdd(), null, null, null, null, null,
+                    ReplicationStatistics.of(curve.points().get(0).metric(), last, r.alpha(), Double.NaN));
         }
         ArmComparison c = r.comparisons().get(d);
         int m = r.comparisons().size();
         double effect = paperDifference == null ? Double.NaN : -paperDifference;
         Power power = c.power(r.alpha() / m, effect);
         double p = r.verdict() == Verdict.REFUTED ? r.adjustedRefute()[d] : r.adjustedSupport()[d];
-        return new Statistics(r.method(), pairing(c), correlation(c), c.meanDifference(), c.differenceCiLow(),
+        return new Statistics(r.method(), pairing(c, last), correlation(c), c.meanDifference(), c.differenceCiLow(),
                 c.differenceCiHigh(), 0, p, r.alpha(), power.mdd(), paperDifference,
                 paperDifference == null ? null : power.requiredN().orElse(Statistics.UNREACHABLE),
                 paperDifference == null ? null : effect > 0 && power.mdd() <= effect,
-                Holm.METHOD + " over " + m + " comparisons with " + r.reference(), null);
+                Holm.METHOD + " over " + m + " comparisons with " + r.reference(), null,
+                ReplicationStatistics.of(curve.points().get(d).metric(), last, r.alpha() / m, effect));
     }
 
     /**
@@ -82,13 +93,19 @@ final class VerdictStatistics {
         }
         String needed = s.seedsToDetectPaper() == null || s.seedsToDetectPaper() == Statistics.UNREACHABLE
                 ? "no affordable number of seeds would" : s.seedsToDetectPaper() + " seeds would be needed";
+        boolean teachers = s.replication() != null && Replication.UNIT_TEACHER.equals(s.replication().unit());
+        if (teachers) {
+            needed = s.seedsToDetectPaper() == null || s.seedsToDetectPaper() == Statistics.UNREACHABLE
+                    ? "no affordable number of teachers would" : s.seedsToDetectPaper() + " teachers would be needed";
+        }
         return Optional.of(String.format(Locale.ROOT, "this test could NOT detect the paper's effect (paper's"
-                + " difference %.3g; with %d seeds it detects %.3g at %d%% power; %s)", s.paperDifference(), seeds,
-                s.detectableDifference(), LEVEL_PERCENT, needed));
+                + " difference %.3g; with %d %s it detects %.3g at %d%% power; %s)", s.paperDifference(), seeds,
+                teachers ? "teachers" : "seeds", s.detectableDifference(), LEVEL_PERCENT, needed));
     }
 
-    private static String pairing(ArmComparison c) {
-        return c instanceof PairedComparison p ? "paired by seed, " + p.n() + " pairs" : "unpaired";
+    private static String pairing(ArmComparison c, Metric a) {
+        String by = a.byTeacher() ? "paired by teacher seed (per-teacher means), " : "paired by seed, ";
+        return c instanceof PairedComparison p ? by + p.n() + " pairs" : "unpaired";
     }
 
     private static Double correlation(ArmComparison c) {

@@ -135,7 +135,7 @@ class ClaimRunTest {
     @Cifar
     @Teacher(arch = "cnn-16")
     @Student(arch = "cnn-8")
-    @Seeds(2)
+    @Seeds(value = 2, oneTeacher = true)
     static class TwoClaims {
         @Claim(id = "T1", source = "test", statement = "ESKD vs full KD")
         void eskdVsKd(@EarlyStopAt(fraction = 0.5) Arm eskd, Arm fullKd) {
@@ -163,7 +163,7 @@ class ClaimRunTest {
     @Cifar
     @Teacher(arch = "cnn-16")
     @Student(arch = "cnn-8")
-    @Seeds(2)
+    @Seeds(value = 2, oneTeacher = true)
     static class StopSweep {
         @Claim(id = "T3", source = "test", statement = "early-stopped teachers")
         @Sweep(teacherStopFraction = {0.5, 1})
@@ -174,7 +174,7 @@ class ClaimRunTest {
 
     @Cifar
     @Student(arch = "cnn-8")
-    @Seeds(2)
+    @Seeds(value = 2, oneTeacher = true)
     static class ChainAndEnsemble {
         @Claim(id = "T4", source = "test", statement = "sequential KD vs an ensemble")
         void sequentialVsEnsemble(@Teacher(arch = "cnn-8", from = {"cnn-16"}) Arm sequential, @Ensemble(2) Arm ensemble) {

@@ -34,6 +34,19 @@ class ClaimValidationTest {
     }
 
     @Test
+    void aClaimAboutTeachersOnOneTeacherMustSaySo() {
+        assertConfigError(OneTeacherByAccident.class, "@Seeds(value = 3, oneTeacher = true)");
+    }
+
+    @Test
+    void replicationDesignsThatCannotBe() {
+        assertConfigError(OneTeacherWithoutTeachers.class, "but no arm has a teacher");
+        assertConfigError(StudentsPerTeacherWithoutTeachers.class, "but no arm has a teacher");
+        assertConfigError(OneTeacherWithStudentsPerTeacher.class, "@Seeds(value = n, oneTeacher = true)");
+        assertConfigError(NoStudentPerTeacher.class, "a teacher needs at least one student");
+    }
+
+    @Test
     void unknownArchitecture() {
         assertConfigError(UnknownArch.class, "unknown architecture 'vgg-11'");
     }
@@ -130,6 +143,54 @@ class ClaimValidationTest {
     @Teacher(arch = "cnn-8")
     @Seeds(0)
     static class ZeroSeeds {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(1)
+    static class OneTeacherByAccident {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Seeds(value = 2, oneTeacher = true)
+    static class OneTeacherWithoutTeachers {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@Scratch Arm a, @Scratch Arm b) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Seeds(value = 2, perTeacher = 2)
+    static class StudentsPerTeacherWithoutTeachers {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(@Scratch Arm a, @Scratch Arm b) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(value = 2, perTeacher = 2, oneTeacher = true)
+    static class OneTeacherWithStudentsPerTeacher {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(value = 2, perTeacher = 0)
+    static class NoStudentPerTeacher {
         @Claim(id = "X", source = "none", statement = "s")
         void claim(Arm kd) {
         }

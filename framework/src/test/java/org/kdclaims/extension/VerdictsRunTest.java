@@ -128,14 +128,14 @@ class VerdictsRunTest {
         ClaimResult r = fresh.claims().stream().filter(c -> c.id().equals("V1")).findFirst().orElseThrow();
         assertThat(fresh.run().seedBase()).isEqualTo(41L);
         assertThat(fresh.run().cpuIsa()).isNotBlank();
-        assertThat(r.parameters()).containsEntry("seeds", "2 from 41");
+        assertThat(r.parameters()).containsEntry("seeds", "2 seeds from 41, one teacher per arm (seed 41): verdict conditional on that teacher");
         assertThat(r.arms()).allSatisfy(a -> assertThat(a.seeds()).containsExactly(41L, 42L));
         assertThat(r.runs()).filteredOn(run -> run.role().equals("teacher")).singleElement()
                 .satisfies(t -> assertThat(t.seed()).isEqualTo(41L));
         List<String> freshKeys = r.runs().stream().map(TrainingRunRecord::configHash).toList();
         List<String> ownKeys = result("V1").runs().stream().map(TrainingRunRecord::configHash).toList();
         assertThat(freshKeys).doesNotContainAnyElementsOf(ownKeys);
-        assertThat(result("V1").parameters()).containsEntry("seeds", "2 from 1");
+        assertThat(result("V1").parameters()).containsEntry("seeds", "2 seeds from 1, one teacher per arm (seed 1): verdict conditional on that teacher");
     }
 
     private static RunResults runWith(Class<?> c, String seedBase) {
@@ -146,7 +146,7 @@ class VerdictsRunTest {
     @Cifar
     @Teacher(arch = "cnn-16")
     @Student(arch = "cnn-8")
-    @Seeds(2)
+    @Seeds(value = 2, oneTeacher = true)
     static class Claims {
         @Claim(id = "V1", source = "test", statement = "ESKD vs full KD, paired by seed",
                 paper = {@PaperValue(label = "fullKd: full KD", value = 30.79),

@@ -22,7 +22,7 @@ import org.kdclaims.experiments.TeachersInThePapersRegime;
  */
 @Cifar
 @Student(arch = "wrn-16-1")
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 @TeachersInThePapersRegime
 class TeacherAssistantTest {
 

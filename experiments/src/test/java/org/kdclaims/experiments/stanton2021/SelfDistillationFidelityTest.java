@@ -23,7 +23,7 @@ import org.kdclaims.api.Arm;
 @Cifar
 @Teacher(arch = "wrn-16-1")
 @Student(arch = "wrn-16-1")
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 @Premises(Premise.TEACHERS_FIT_TRAINING_SET)
 class SelfDistillationFidelityTest {
 

@@ -21,7 +21,7 @@ import org.kdclaims.experiments.FullyTrainedTeachersInThePapersRegime;
  */
 @Cifar
 @Student(arch = "wrn-16-1")
-@Seeds(3)
+@Seeds(value = 3, oneTeacher = true)
 @FullyTrainedTeachersInThePapersRegime
 class HalfwayCheckpointTeacherTest {
 
