@@ -82,7 +82,7 @@ class ModelStoreTest {
         assertThat(new ModelStore(dir, ModelStore.Policy.READWRITE).usable(key)).isTrue();
 
         Path file = dir.resolve(key + ".kdm");
-        overwriteMiddle(file);
+        StoreWarnings.overwriteMiddle(file);
         try (StoreWarnings warnings = new StoreWarnings()) {
             ModelStore planned = new ModelStore(dir, ModelStore.Policy.READWRITE);
             assertThat(planned.usable(key)).isFalse();
@@ -106,7 +106,7 @@ class ModelStoreTest {
             }
         }, store.journal(key))).hasMessage("interrupted");
         Path journal = dir.resolve(key + ".partial");
-        overwriteMiddle(journal);
+        StoreWarnings.overwriteMiddle(journal);
 
         java.util.List<Integer> startEpochs = new java.util.ArrayList<>();
         TrainedModel again;
@@ -120,46 +120,6 @@ class ModelStoreTest {
         straight.network().state().forEach((name, v) ->
                 assertThat(again.network().state().get(name)).as(name).containsExactly(v));
         assertThat(journal).doesNotExist();
-    }
-
-    private static void overwriteMiddle(Path file) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(f.length() / 2);
-            byte[] old = new byte[4];
-            f.readFully(old);
-            f.seek(f.length() / 2);
-            f.write(new byte[] {(byte) ~old[0], (byte) ~old[1], (byte) ~old[2], (byte) ~old[3]});
-        }
-    }
-
-    /** The model store's warnings while open (slf4j goes to java.util.logging here). */
-    static final class StoreWarnings extends java.util.logging.Handler implements AutoCloseable {
-        private final java.util.logging.Logger logger = java.util.logging.Logger.getLogger(ModelStore.class.getName());
-        private final java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        StoreWarnings() {
-            logger.addHandler(this);
-        }
-
-        java.util.List<String> messages() {
-            return messages;
-        }
-
-        @Override
-        public void publish(java.util.logging.LogRecord r) {
-            if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
-                messages.add(r.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-        }
     }
 
     /** Two runs sharing one store folder: the second waits for the first and reads its model. */
