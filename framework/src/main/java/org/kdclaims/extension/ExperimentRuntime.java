@@ -56,7 +56,10 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private final Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
     private final Set<String> trainedHere = ConcurrentHashMap.newKeySet();
     private final Set<String> recordedOnce = ConcurrentHashMap.newKeySet();
-    private final Set<String> planned = ConcurrentHashMap.newKeySet();
+    /** Every run planned in this session by key: what to train again if its stored model is lost. */
+    private final Map<String, RunRequest> planned = new ConcurrentHashMap<>();
+    /** One lock per run trained again on reading, so that two claims reading it train it once. */
+    private final Map<String, Object> retraining = new ConcurrentHashMap<>();
     private volatile boolean closed;
     /** Teacher logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
     private final TeacherLogitCache teacherLogits;
@@ -149,12 +152,12 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     }
 
     /** Marks a run as planned in this session; false if it already was. */
-    boolean plan(String key) {
-        return planned.add(key);
+    boolean plan(RunRequest run) {
+        return planned.putIfAbsent(run.key(), run) == null;
     }
 
     boolean wasPlanned(String key) {
-        return planned.contains(key);
+        return planned.containsKey(key);
     }
 
     /** The outcome of a run planned in this session, if it was. */
@@ -189,8 +192,10 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     }
 
     /**
-     * A planned run's model from the store. Nothing trains here: a model that is missing failed
-     * (or was blocked by a failed teacher) in this session's plan, and the claim fails with why.
+     * A planned run's model from the store. A run that failed (or was blocked by a failed teacher) in
+     * this session's plan fails the claim with why. A model the plan counted as stored but that is
+     * gone when read (damaged, or deleted, since the plan) is trained again here, as the executor
+     * would have: same key, same seed, so bitwise the same model.
      */
     TrainedModel trained(RunRequest run) {
         return trained(run.key(), run.label());
@@ -202,9 +207,44 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
             throw new IllegalStateException("training run " + label + " did not finish: " + o.get().error().getMessage(),
                     o.get().error());
         }
-        return models.find(key).orElseThrow(() -> new IllegalStateException("training run " + label + " (model "
-                + key + ") is not in the model store " + models.directory() + " and was not planned in this session"
-                + (settings.planOnly() ? " (-Dkd.plan=only trains nothing)" : "")));
+        Optional<TrainedModel> stored = models.find(key);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        RunRequest run = planned.get(key);
+        if (run == null || settings.planOnly()) {
+            throw new IllegalStateException("training run " + label + " (model " + key + ") is not in the model store "
+                    + models.directory() + " and was not planned in this session"
+                    + (settings.planOnly() ? " (-Dkd.plan=only trains nothing)" : ""));
+        }
+        return trainAgain(run);
+    }
+
+    /**
+     * Trains a planned run whose model was lost after planning, on this thread, through the
+     * executor's trainer: its teacher, if lost too, is trained again first (the trainer reads it
+     * through {@link #trained(String, String)}).
+     */
+    private TrainedModel trainAgain(RunRequest run) {
+        synchronized (retraining.computeIfAbsent(run.key(), k -> new Object())) {
+            Optional<TrainedModel> meanwhile = models.find(run.key());
+            if (meanwhile.isPresent()) {
+                return meanwhile.get();
+            }
+            Console.line("[kd] " + run.label() + " (model " + run.key() + ") is no longer in the model store "
+                    + models.directory() + " (damaged or deleted since the plan); training it again");
+            NativeBackend.useThreadsOnThisThread(settings.threads()); // as on a worker: part of the model key
+            try {
+                trainer().train(run);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("training run " + run.label() + " again failed: " + e, e);
+            }
+            trainedHere.add(run.key());
+            return models.find(run.key()).orElseThrow(() -> new IllegalStateException("training run " + run.label()
+                    + " (model " + run.key() + ") was trained again but is not in the model store"));
+        }
     }
 
     /**

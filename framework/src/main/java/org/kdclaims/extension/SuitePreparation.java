@@ -42,10 +42,12 @@ final class SuitePreparation {
             for (RunRequest r : new ArmModels(c, runtime).runs()) {
                 boolean planned = runtime.wasPlanned(r.key());
                 anyNew |= !planned;
-                plan.add(r, name, planned || runtime.models().contains(r.key()));
+                // a run already in this plan keeps its first verdict: each stored file is verified once
+                plan.add(r, name, planned || plan.contains(r.key()) || runtime.models().usable(r.key()));
             }
         }
-        plan.nodes().forEach(n -> runtime.plan(n.run().key()));
+        plan.nodes().forEach(n -> runtime.plan(n.run()));
+        ExperimentRuntime.hooks.planMade(plan);
         Settings s = runtime.settings();
         // a class whose runs the suite's plan already covered (or that has nothing to train) says nothing
         if (!anyNew || plan.toTrain().isEmpty() && !s.planOnly()) {

@@ -2,11 +2,13 @@ package org.kdclaims.extension;
 
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
+import org.kdclaims.plan.SuitePlan;
 import org.kdclaims.training.RunJournal;
 
 /**
  * Where the extension's own tests step into training, to make a run diverge or a suite die in the
- * middle of a run without waiting for a real NaN or a real kill. Production uses {@link #NONE}.
+ * middle of a run without waiting for a real NaN or a real kill, or to damage the model store once
+ * the plan is made. Production uses {@link #NONE}.
  */
 interface TrainingHooks {
     TrainingHooks NONE = new TrainingHooks() {
@@ -18,5 +20,9 @@ interface TrainingHooks {
 
     default RunJournal journal(RunRequest run, RunJournal journal) {
         return journal;
+    }
+
+    /** The plan is made (stored runs verified), before anything trains or a claim reads a model. */
+    default void planMade(SuitePlan plan) {
     }
 }

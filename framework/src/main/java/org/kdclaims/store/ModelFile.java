@@ -168,22 +168,20 @@ final class ModelFile {
         return new DataInputStream(new ByteArrayInputStream(all, 0, all.length - CHECKSUM.bytes()));
     }
 
+    /**
+     * Checks a model file as {@link #read} would (checksum, magic, version, key) without building the
+     * model: the plan counts a model as stored only if this passes, at the cost of reading the bytes.
+     */
+    static void verify(Path file, String expectedKey) throws IOException {
+        try (DataInputStream in = readVerified(file)) {
+            header(in, file, expectedKey);
+        }
+    }
+
     /** Reads a model back; any mismatch is a {@link DamagedModelException} naming the file and the problem. */
     static TrainedModel read(Path file, String expectedKey) throws IOException {
         try (DataInputStream in = readVerified(file)) {
-            if (in.readInt() != MAGIC) {
-                throw new DamagedModelException(file, "not a kd-claims model file");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new DamagedModelException(file, "format version " + version + ", expected " + VERSION);
-            }
-            byte[] header = new byte[in.readInt()];
-            in.readFully(header);
-            Header h = JSON.readValue(new String(header, StandardCharsets.UTF_8), Header.class);
-            if (!h.key().equals(expectedKey)) {
-                throw new DamagedModelException(file, "holds model " + h.key() + ", expected " + expectedKey);
-            }
+            Header h = header(in, file, expectedKey);
             TreeMap<Integer, Map<String, float[]>> checkpoints = readCheckpoints(in);
             Distillation d = h.tau() == null ? null
                     : new Distillation(h.tau(), h.kdWeight(), Distillation.Convention.valueOf(h.convention()),
@@ -194,6 +192,23 @@ final class ModelFile {
             return TrainedModel.restore(spec, h.channels(), h.height(), h.width(), h.classes(), h.curve(),
                     checkpoints, h.wallSeconds(), h.teacherKey());
         }
+    }
+
+    private static Header header(DataInputStream in, Path file, String expectedKey) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new DamagedModelException(file, "not a kd-claims model file");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new DamagedModelException(file, "format version " + version + ", expected " + VERSION);
+        }
+        byte[] header = new byte[in.readInt()];
+        in.readFully(header);
+        Header h = JSON.readValue(new String(header, StandardCharsets.UTF_8), Header.class);
+        if (!h.key().equals(expectedKey)) {
+            throw new DamagedModelException(file, "holds model " + h.key() + ", expected " + expectedKey);
+        }
+        return h;
     }
 
     /** A stored model that cannot be used: it is reported, deleted and trained again. */

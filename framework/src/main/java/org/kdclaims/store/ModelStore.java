@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Safe under parallel tests (one lock per key in memory) and under two runs at once (a file lock
  * per key: the second run waits, then reads what the first wrote). A damaged file is reported,
- * deleted and trained again, never used. {@code -Dkd.cache=off|read|readwrite} sets the disk policy;
+ * deleted and trained again, never used: the plan verifies each stored file ({@link #usable}), and a
+ * file damaged or deleted later is missing when read ({@link #find}), for the caller to train. {@code -Dkd.cache=off|read|readwrite} sets the disk policy;
  * {@code -Dkd.models.dir} the folder (default {@code ~/.cache/kd-claims/models}).
  */
 public final class ModelStore {
@@ -154,8 +156,13 @@ public final class ModelStore {
         }
     }
 
-    /** Whether {@code key} is in memory or on disk, without reading the file (for the plan). */
-    public boolean contains(String key) {
+    /**
+     * Whether {@code key}'s model can be used: in memory, or on disk whole (for the plan). The file is
+     * read and its checksum and header verified, but not kept; a damaged file is reported, naming it,
+     * and deleted, so the plan trains the model again instead of counting on a file that fails later.
+     * A file damaged or deleted after this check is found when a claim reads it ({@link #find}).
+     */
+    public boolean usable(String key) {
         Entry e = models.get(key);
         if (e != null) {
             synchronized (e) {
@@ -164,7 +171,22 @@ public final class ModelStore {
                 }
             }
         }
-        return policy != Policy.OFF && Files.exists(file(key));
+        if (policy == Policy.OFF) {
+            return false;
+        }
+        Path f = file(key);
+        if (!Files.exists(f)) {
+            return false;
+        }
+        try {
+            ModelFile.verify(f, key);
+            return true;
+        } catch (NoSuchFileException gone) {
+            return false;
+        } catch (IOException | RuntimeException ex) {
+            discard(f, ex);
+            return false;
+        }
     }
 
     /** The model for {@code key}: from memory, from disk, or trained now (and then stored). */
@@ -212,8 +234,10 @@ public final class ModelStore {
                 try {
                     return Optional.of(ModelFile.readProgress(f, key));
                 } catch (IOException | RuntimeException ex) {
+                    // a damaged journal is never resumed from: deleted, so that no later run trusts it either
                     LOG.warn("kd-claims model store: cannot resume from " + f + " (" + ex.getMessage()
-                            + "); training from the start");
+                            + "); deleting it and training from the start");
+                    finished();
                     return Optional.empty();
                 }
             }
@@ -261,16 +285,25 @@ public final class ModelStore {
         }
         try {
             return ModelFile.read(f, key);
+        } catch (NoSuchFileException gone) {
+            return null; // deleted since the check above: trained again like a model never stored
         } catch (IOException | RuntimeException ex) {
-            LOG.warn("kd-claims model store: " + ex.getMessage() + "; deleting it and training the model again");
-            if (policy == Policy.READWRITE) {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException ignored) {
-                    // it is replaced atomically after training anyway
-                }
-            }
+            discard(f, ex);
             return null;
+        }
+    }
+
+    /** A model file that cannot be used: reported by name and deleted (with a writable store), never used. */
+    private void discard(Path f, Exception why) {
+        String problem = why instanceof ModelFile.DamagedModelException ? why.getMessage()
+                : f + ": unreadable model file (" + why + ")";
+        LOG.warn("kd-claims model store: " + problem + "; deleting it and training the model again");
+        if (policy == Policy.READWRITE) {
+            try {
+                Files.deleteIfExists(f);
+            } catch (IOException ignored) {
+                // it is replaced atomically after training anyway
+            }
         }
     }
 

@@ -73,6 +73,55 @@ class ModelStoreTest {
         assertThat(lookup(new ModelStore(dir, ModelStore.Policy.READWRITE)).source()).isEqualTo(ModelStore.Source.DISK);
     }
 
+    /** The plan's check: a whole file is usable; a damaged one is reported by name, deleted and not counted. */
+    @Test
+    void onlyAWholeFileIsUsableAndADamagedOneIsReportedAndDeleted(@TempDir Path dir) throws IOException {
+        String key = ModelStore.key(spec, data, null);
+        assertThat(new ModelStore(dir, ModelStore.Policy.READWRITE).usable(key)).isFalse();
+        lookup(new ModelStore(dir, ModelStore.Policy.READWRITE));
+        assertThat(new ModelStore(dir, ModelStore.Policy.READWRITE).usable(key)).isTrue();
+
+        Path file = dir.resolve(key + ".kdm");
+        StoreWarnings.overwriteMiddle(file);
+        try (StoreWarnings warnings = new StoreWarnings()) {
+            ModelStore planned = new ModelStore(dir, ModelStore.Policy.READWRITE);
+            assertThat(planned.usable(key)).isFalse();
+            assertThat(warnings.messages()).singleElement().asString().contains(file.toString())
+                    .contains("checksum mismatch");
+        }
+        assertThat(file).doesNotExist();
+    }
+
+    /** A journal that is damaged is never resumed from: the run starts again and ends as an uninterrupted one. */
+    @Test
+    void aDamagedJournalIsDeletedAndTheRunStartsAgain(@TempDir Path dir) throws IOException {
+        TrainingSpec three = new TrainingSpec(spec.architecture(), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5,
+                null, 3, 1);
+        TrainedModel straight = Trainer.train(three, data, null, (s, m, left) -> { });
+        ModelStore store = new ModelStore(dir, ModelStore.Policy.READWRITE);
+        String key = ModelStore.key(three, data, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.train(three, data, null, (s, m, left) -> {
+            if (m.epoch() == 2) {
+                throw new IllegalStateException("interrupted");
+            }
+        }, store.journal(key))).hasMessage("interrupted");
+        Path journal = dir.resolve(key + ".partial");
+        StoreWarnings.overwriteMiddle(journal);
+
+        java.util.List<Integer> startEpochs = new java.util.ArrayList<>();
+        TrainedModel again;
+        try (StoreWarnings warnings = new StoreWarnings()) {
+            again = Trainer.train(three, data, null, (s, m, left) -> startEpochs.add(m.epoch()), store.journal(key));
+            assertThat(warnings.messages()).singleElement().asString().contains(journal.toString())
+                    .contains("training from the start");
+        }
+        assertThat(startEpochs).startsWith(0); // from the first epoch, not resumed
+        assertThat(metrics(again)).isEqualTo(metrics(straight));
+        straight.network().state().forEach((name, v) ->
+                assertThat(again.network().state().get(name)).as(name).containsExactly(v));
+        assertThat(journal).doesNotExist();
+    }
+
     /** Two runs sharing one store folder: the second waits for the first and reads its model. */
     @Test
     void twoStoresOnOneFolderTrainOnce(@TempDir Path dir) throws Exception {
