@@ -14,8 +14,10 @@ import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
+import org.kdclaims.annotations.Sweep;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
+import org.kdclaims.api.ArmCurve;
 import org.kdclaims.api.ClaimAssertions;
 import org.kdclaims.results.ResultsStore;
 import org.kdclaims.results.model.ArmResult;
@@ -35,7 +37,7 @@ class TeacherReplicationRunTest {
     @BeforeAll
     static void runClaims() {
         TinyScale.engine().selectors(selectClass(BornAgain.class), selectClass(SharedTeachers.class),
-                selectClass(OneTeacher.class)).execute();
+                selectClass(OneTeacher.class), selectClass(StopCurve.class)).execute();
         results = ResultsStore.defaultStore().read().claims();
     }
 
@@ -110,6 +112,58 @@ class TeacherReplicationRunTest {
         assertThat(r.statistics().replication().conditionalOnOneTeacher()).isTrue();
         assertThat(r.statistics().replication().design()).contains("conditional on these teachers");
         assertThat(r.parameters().get("seeds")).contains("conditional on that teacher");
+    }
+
+    @Test
+    void aCurveOverTeacherCheckpointsPairsEachCheckpointWithItsOwnRun() {
+        ClaimResult r = claim("R4");
+        assertThat(r.curve().points()).hasSize(3).allSatisfy(p -> {
+            assertThat(p.arm().unit()).isEqualTo(ArmResult.UNIT_TEACHER);
+            assertThat(p.arm().teacherSeeds()).containsExactly(1L, 2L);
+            assertThat(p.arm().teachers()).hasSize(2);
+        });
+        // the checkpoints of teacher run s and its final model: one teacher training per seed
+        assertThat(r.runs()).filteredOn(x -> x.role().equals("teacher")).extracting(TrainingRunRecord::seed)
+                .containsExactlyInAnyOrder(1L, 2L);
+        assertThat(r.statistics().pairing()).contains("paired by teacher seed");
+        assertThat(r.statistics().replication().unit()).isEqualTo(Replication.UNIT_TEACHER);
+    }
+
+    /** Adaptive looks add teachers where teachers are the unit: look 2 has 3 teachers per arm. */
+    @Test
+    void adaptiveLooksAddTeachers() {
+        org.junit.platform.testkit.engine.Events tests = TinyScale.engine("kd.maxSeeds", "0")
+                .selectors(selectClass(AdaptiveTeachers.class)).execute().testEvents();
+        assertThat(tests.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .containsExactly("same [seeds=2]", "same [seeds=3]");
+        ClaimResult last = ResultsStore.defaultStore().read().claims().stream().filter(c -> c.id().equals("R5"))
+                .reduce((x, y) -> y).orElseThrow();
+        assertThat(last.arms()).allSatisfy(a -> assertThat(a.teachers()).extracting(t -> t.seed())
+                .containsExactly(1L, 2L, 3L));
+        assertThat(last.statistics().replication().units()).isEqualTo(3);
+    }
+
+    @Cifar
+    @Teacher(arch = "cnn-8")
+    @Student(arch = "cnn-4")
+    @Seeds(min = 2, max = 3)
+    static class AdaptiveTeachers {
+        /** The same models in both arms: undecided at every look. */
+        @Claim(id = "R5", source = "test", statement = "a student is better than itself")
+        void same(Arm a, Arm b) {
+            ClaimAssertions.assertThat(a.testError()).isSignificantlyLowerThan(b.testError());
+        }
+    }
+
+    @Cifar
+    @Teacher(arch = "cnn-8")
+    @Student(arch = "cnn-4")
+    @Seeds(2)
+    static class StopCurve {
+        @Claim(id = "R4", source = "test", statement = "an early-stopped teacher is a better teacher")
+        void stops(@Sweep(teacherStopFraction = {0.4, 0.6, 1}) ArmCurve students) {
+            ClaimAssertions.assertThat(students.testError()).hasBestPointBeforeTheEnd();
+        }
     }
 
     @Cifar
