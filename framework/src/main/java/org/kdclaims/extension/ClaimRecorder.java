@@ -164,7 +164,7 @@ final class ClaimRecorder implements ClaimVerdicts {
         int d = result.decisiveIndex();
         Double paperDifference = d < 0 ? null : difference(pointPaperValue(d), pointPaperValue(curve.points().size() - 1));
         this.statistics = VerdictStatistics.of(result, paperDifference, curve);
-        judge(result.verdict(), result.describe(), curve.points().stream()
+        judge(result.verdict(), result.describe() + replicationNote(), curve.points().stream()
                 .mapToInt(p -> p.metric().perUnit().values().length).min().orElse(0));
     }
 
