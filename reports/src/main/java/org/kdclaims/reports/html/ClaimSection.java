@@ -35,10 +35,11 @@ final class ClaimSection {
         NumbersTable.render(c, out);
         out.append("<div class=\"cols\">\n<div>\n<h3>Statistical test</h3>\n");
         test(c.test(), c.verdict(), out);
-        StatisticsBlock.render(c, out);
         out.append("</div>\n<div>\n<h3>Parameters</h3>\n");
         parameters(c.parameters(), out);
         out.append("</div>\n</div>\n");
+        // full width: with the replication design its labels and sentences crowded half a page
+        StatisticsBlock.render(c, out);
         // full width: its statements are sentences, squeezed into half a page they ran to 15 lines
         PremisesTable.render(c, out);
         ChartsBlock.render(c, out);

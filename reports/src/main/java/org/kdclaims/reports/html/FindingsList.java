@@ -31,7 +31,8 @@ final class FindingsList {
     }
 
     private static void line(ClaimResult c, int index, StringBuilder out) {
-        String statement = c.statement() == null || c.statement().isBlank() ? ClaimSection.title(c) : c.statement();
+        String statement = c.statement() == null || c.statement().isBlank() ? ClaimSection.title(c)
+                : c.statement().strip().replaceAll("\\.$", ""); // the line goes on with ": VERDICT"
         out.append("<li class=\"finding\"><a href=\"#").append(ClaimSection.anchor(c, index)).append("\"><b>")
                 .append(esc(c.id())).append("</b> ").append(esc(statement)).append("</a>: ")
                 .append(Verdicts.badge(c.verdict()));

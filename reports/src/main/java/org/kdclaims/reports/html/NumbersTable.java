@@ -20,10 +20,18 @@ final class NumbersTable {
     private NumbersTable() {
     }
 
+    /**
+     * Paper, then ours, each the full width: side by side, our table (seven columns, students
+     * under teachers) did not fit half a 1,000 px page.
+     */
     static void render(ClaimResult c, StringBuilder out) {
-        out.append("<div class=\"cols\">\n<div>\n<h3>Paper</h3>\n");
-        paper(c.paper(), out);
-        out.append("</div>\n<div>\n<h3>Ours</h3>\n");
+        out.append("<h3>Paper</h3>\n");
+        if (c.paper().isEmpty()) {
+            out.append("<p class=\"sub\">The paper gives no number for this claim (qualitative).</p>\n");
+        } else {
+            paper(c.paper(), out);
+        }
+        out.append("<h3>Ours</h3>\n");
         if (!c.arms().isEmpty()) {
             ours(c, out);
         } else if (c.curve() != null && !c.curve().points().isEmpty()) {
@@ -31,15 +39,10 @@ final class NumbersTable {
         } else {
             out.append("<p class=\"sub\">No arms measured.</p>\n");
         }
-        out.append("</div>\n</div>\n");
     }
 
     private static void paper(List<PaperValueRecord> values, StringBuilder out) {
-        if (values.isEmpty()) {
-            out.append("<p class=\"sub\">The paper gives no number for this claim (qualitative).</p>\n");
-            return;
-        }
-        out.append("<table><tr><th>what</th><th>value</th><th>note</th></tr>\n");
+        out.append("<table class=\"paper\"><tr><th>what</th><th>value</th><th>note</th></tr>\n");
         for (PaperValueRecord v : values) {
             out.append("<tr><td>").append(esc(v.label())).append("</td><td class=\"num\">")
                     .append(esc(withUnit(Fmt.num(v.value()), v.unit()))).append("</td><td>")
