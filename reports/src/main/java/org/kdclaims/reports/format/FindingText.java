@@ -30,7 +30,9 @@ public final class FindingText {
         if (c.curve() == null && c.arms().size() >= 2) {
             ArmResult a = c.arms().get(0);
             ArmResult b = c.arms().get(1);
-            if (lowerIsBetter(c.metric()) && s.difference() != 0) {
+            // "worse"/"better" only where the difference is visibly first arm minus second arm
+            boolean firstMinusSecond = Math.signum(s.difference()) == Math.signum(a.mean() - b.mean());
+            if (lowerIsBetter(c.metric()) && s.difference() != 0 && firstMinusSecond) {
                 boolean worse = s.difference() > 0;
                 // "better by x" reads the CI of (B - A): the same interval, mirrored
                 double lo = worse ? s.differenceCiLow() : -s.differenceCiHigh();
@@ -38,8 +40,10 @@ public final class FindingText {
                 return Optional.of(a.name() + " " + Fmt.num(Math.abs(s.difference())) + unit
                         + (worse ? " worse than " : " better than ") + b.name() + " " + ci(lo, hi));
             }
-            return Optional.of(a.name() + " \u2212 " + b.name() + " = " + signed(s.difference()) + unit + " "
-                    + ci(s.differenceCiLow(), s.differenceCiHigh()));
+            if (firstMinusSecond) {
+                return Optional.of(a.name() + " \u2212 " + b.name() + " = " + signed(s.difference()) + unit + " "
+                        + ci(s.differenceCiLow(), s.differenceCiHigh()));
+            }
         }
         return Optional.of((c.curve() == null ? "difference " : "decisive difference ") + signed(s.difference())
                 + unit + " " + ci(s.differenceCiLow(), s.differenceCiHigh()));
