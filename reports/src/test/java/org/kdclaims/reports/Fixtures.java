@@ -9,10 +9,12 @@ import org.kdclaims.results.model.PaperValueRecord;
 import org.kdclaims.results.model.Plot;
 import org.kdclaims.results.model.Point;
 import org.kdclaims.results.model.PremiseRecord;
+import org.kdclaims.results.model.Replication;
 import org.kdclaims.results.model.RunInfo;
 import org.kdclaims.results.model.RunResults;
 import org.kdclaims.results.model.Series;
 import org.kdclaims.results.model.Statistics;
+import org.kdclaims.results.model.TeacherRecord;
 import org.kdclaims.results.model.TestResult;
 import org.kdclaims.results.model.TrainingRunRecord;
 
@@ -104,6 +106,103 @@ public final class Fixtures {
                 List.of(), List.of(), 300.0, null);
         return withVerdictFields(c, ClaimResult.INCONCLUSIVE, stats, List.of(teacherPremise(46.1, true)),
                 ClaimResult.IN_REGIME, null, curve);
+    }
+
+    /**
+     * Everything a reader meets at once: the claims of {@link #results()} and {@link #verdictResults()},
+     * a claim whose teachers are the unit of replication (students grouped under them), and a curve
+     * claim conditional on one teacher with eight arms of learning curves and premise names as long
+     * as the framework writes them.
+     */
+    public static RunResults readerResults() {
+        List<ClaimResult> claims = new ArrayList<>(results().claims());
+        claims.addAll(verdictResults().claims());
+        claims.add(teachersAsUnit());
+        claims.add(curveOnOneTeacher());
+        return new RunResults(RunResults.SCHEMA, run(1000L, "avx512_core"), claims);
+    }
+
+    /** Three teachers per arm, two students each; the test ran on per-teacher means. */
+    public static ClaimResult teachersAsUnit() {
+        ArmResult small = teacherArm("students of WRN16-3", 3, new double[] {46.2, 47.9, 45.4},
+                7.91, 8.05, 7.70, 7.82, 8.20, 8.11);
+        ArmResult large = teacherArm("students of WRN16-8", 8, new double[] {41.0, 40.2, 42.6},
+                7.80, 7.95, 7.74, 7.66, 8.02, 7.97);
+        Replication design = new Replication(Replication.UNIT_TEACHER, 3, 2, 0.0123, 0.0087, false,
+                "3 teachers x 2 students per arm; paired t-test on per-teacher means, paired by teacher seed",
+                "9 teachers x 2 students per arm");
+        Statistics stats = new Statistics("paired t-test, one-sided", "paired by teacher seed, 3 pairs", 0.71,
+                0.087, -0.21, 0.38, 0, 0.19, 0.05, 0.52, 0.16, 9, false, null, null).withReplication(design);
+        ClaimResult c = new ClaimResult("C1", "Bigger teachers are not better teachers (teachers replicated)", "Fig. 2",
+                "Bigger, more accurate teachers are not better teachers.",
+                "student error(WRN16-8 teachers) >= student error(WRN16-3 teachers)", "test error %", List.of(),
+                List.of(small, large), new TestResult("paired t-test", "greater", 0.95, 2, 0.19, 0.55, 0.05),
+                ClaimResult.INCONCLUSIVE, "aborted", params("teachers", "3 per arm", "students", "2 per teacher"),
+                List.of(), List.of(), 250.0, null);
+        return withVerdictFields(c, ClaimResult.INCONCLUSIVE, stats, List.of(), ClaimResult.IN_REGIME, null, null);
+    }
+
+    /** Early-stopped teachers as a curve, every student of one teacher: conditional on it. */
+    public static ClaimResult curveOnOneTeacher() {
+        List<CurvePoint> points = new ArrayList<>();
+        List<TrainingRunRecord> runs = new ArrayList<>();
+        double[] stops = {0.15, 0.3, 0.5, 0.7, 1};
+        double[][] errors = {{62.1, 61.5, 63.0}, {60.2, 59.8, 61.1}, {60.9, 61.4, 60.1}, {61.8, 62.5, 61.2},
+                {62.4, 63.1, 62.0}};
+        for (int i = 0; i < stops.length; i++) {
+            ArmResult a = arm("students[teacherStop=" + stops[i] + "]", errors[i]);
+            TeacherRecord t = new TeacherRecord(7, "wrn-10-0.5 seed 7 stopped at " + Math.round(stops[i] * 100) + " %",
+                    55.0 - i * 1.5);
+            points.add(new CurvePoint(String.valueOf(stops[i]), stops[i], new ArmResult(a.name(), a.seeds(), a.values(),
+                    a.mean(), a.sd(), a.ciLow(), a.ciHigh(), ArmResult.UNIT_SEED, List.of(7L, 7L, 7L), List.of(t)),
+                    null, i == 1 || i == stops.length - 1));
+            for (long seed = 1; seed <= 3; seed++) {
+                runs.add(run("student students[teacherStop=" + stops[i] + "]", "wrn-10-0.25", seed, 0.6, false));
+            }
+        }
+        for (long seed = 1; seed <= 3; seed++) {
+            runs.add(run("student scratch wrn-16-1 (premise)", "wrn-10-0.25", seed, 0.68, false));
+            runs.add(run("teacher", "wrn-10-0.5", seed, 0.55, true));
+            runs.add(run("teacher", "wrn-10-1", seed, 0.52, true));
+        }
+        Replication design = new Replication(Replication.UNIT_SEED, 3, 1, null, 0.41, true,
+                "3 students of one teacher per point; Holm-adjusted paired t-tests, paired by student seed", null);
+        Statistics stats = new Statistics("Holm step-down over 4 one-sided comparisons with 1 (paired t-test, one-sided)",
+                "paired by seed, 3 pairs", 0.8, -2.2, -3.4, -1.0, 0, 0.012, 0.05, 1.1, null, null, null,
+                "Holm step-down over 4 comparisons with 1", null).withReplication(design);
+        ClaimResult c = new ClaimResult("C8", "earlyStoppedTeachersAreBetterTeachers", "Fig. 4, Fig. 5",
+                "Some early stop of a WRN-16-2 teacher (15, 30, 50 or 70 % of its training) gives a WRN-16-1 student"
+                        + " a lower test error than the fully trained WRN-16-2",
+                "students test error (%): some earlier point beats the end", "test error (%)", List.of(), List.of(),
+                new TestResult("Holm", "less", Double.NaN, Double.NaN, 0.012, Double.NaN, 0.05),
+                ClaimResult.SUPPORTED, "passed", params("curve students", "teacherStop = [0.15, 0.3, 0.5, 0.7, 1]"),
+                runs, List.of(), 80.0, null);
+        PremiseRecord fits = new PremiseRecord("FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET",
+                "every teacher's final training error is below 10 % (worst: wrn-10-0.5 fully trained 53.80 %)",
+                53.8, 10.0, "% training error", true);
+        PremiseRecord beats = new PremiseRecord("FULLY_TRAINED_TEACHERS_BEAT_SCRATCH",
+                "every teacher has a lower test error than its student architecture trained alone (worst: wrn-10-0.5"
+                        + " fully trained 61.67 % vs wrn-16-1 from scratch 68.50 %)", 61.67, 68.5, "% test error", true);
+        return withVerdictFields(c, ClaimResult.SUPPORTED, stats, List.of(beats, fits), ClaimResult.IN_REGIME, null,
+                new CurveRecord("teacher stop (fraction of training)", "BEST_BEFORE_END", points));
+    }
+
+    /** {@code values} in pairs of students per teacher; teacher k has seed k, its students seeds 10k+1, 10k+2. */
+    private static ArmResult teacherArm(String name, int width, double[] teacherErrors, double... values) {
+        ArmResult flat = arm(name, values);
+        List<Long> seeds = new ArrayList<>();
+        List<Long> teacherSeeds = new ArrayList<>();
+        List<TeacherRecord> teachers = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            long teacher = i / 2 + 1;
+            seeds.add(teacher * 10 + i % 2 + 1);
+            teacherSeeds.add(teacher);
+        }
+        for (int k = 0; k < teacherErrors.length; k++) {
+            teachers.add(new TeacherRecord(k + 1, "WRN16-" + width + " seed " + (k + 1), teacherErrors[k]));
+        }
+        return new ArmResult(name, seeds, flat.values(), flat.mean(), 0.11, flat.mean() - 0.27, flat.mean() + 0.27,
+                ArmResult.UNIT_TEACHER, teacherSeeds, teachers);
     }
 
     public static ClaimResult withVerdictFields(ClaimResult c, String verdict, Statistics statistics,

@@ -126,7 +126,7 @@ public final class AllureClaimWriter implements ClaimEventListener {
             }
             Allure.addAttachment("per-seed metrics", "application/json", JSON.writeValueAsString(r.arms()), ".json");
             for (Plot p : LearningCurves.of(r.runs())) {
-                Allure.addAttachment(p.title(), "image/svg+xml", standalone(SvgCharts.svg(PlotChart.create(p))), ".svg");
+                Allure.addAttachment(p.title(), "image/svg+xml", standalone(SvgCharts.svg(PlotChart.bands(p, true))), ".svg");
             }
             Allure.addAttachment("training runs", "application/json", JSON.writeValueAsString(r.runs()), ".json");
         } catch (Exception e) {

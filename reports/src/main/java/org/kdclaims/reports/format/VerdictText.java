@@ -1,11 +1,15 @@
 package org.kdclaims.reports.format;
 
+import org.kdclaims.results.model.ArmResult;
 import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.CurvePoint;
 import org.kdclaims.results.model.PremiseRecord;
+import org.kdclaims.results.model.Replication;
 import org.kdclaims.results.model.Statistics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -45,9 +49,53 @@ public final class VerdictText {
         if (ClaimResult.INCONCLUSIVE.equals(effectiveVerdict(c))) {
             seedsNeeded(c).ifPresent(n -> add(rows, "seeds to detect the paper's difference", n));
         }
+        replication(s.replication(), rows);
         add(rows, "multiplicity", s.multiplicity());
         add(rows, "sequential design", s.sequential());
         return rows;
+    }
+
+    /** The replication design and its variance components, when the results record them. */
+    private static void replication(Replication r, List<Row> rows) {
+        if (r == null) {
+            return;
+        }
+        add(rows, "replication design", r.design());
+        add(rows, "replications per arm", Replication.UNIT_TEACHER.equals(r.unit())
+                ? r.units() + (r.units() == 1 ? " teacher" : " teachers") + " \u00d7 " + r.perUnit()
+                        + (r.perUnit() == 1 ? " student" : " students") + " per teacher"
+                : r.units() + (r.units() == 1 ? " seed" : " seeds"));
+        add(rows, "between-teacher variance", r.betweenTeacherVariance() == null ? null
+                : Fmt.num(r.betweenTeacherVariance()));
+        add(rows, "within-teacher variance", r.withinTeacherVariance() == null ? null
+                : Fmt.num(r.withinTeacherVariance()));
+        add(rows, "to detect the paper's difference", r.needed());
+        add(rows, "conditional on one teacher", r.conditionalOnOneTeacher() ? "yes: " + CONDITIONAL_WHY : null);
+    }
+
+    /** Why a claim on one teacher is marked: its verdict does not generalise beyond that teacher. */
+    public static final String CONDITIONAL_WHY =
+            "every student learned from one teacher, so the verdict is about that teacher, not about teachers";
+
+    /**
+     * True when the verdict rests on one teacher: the replication says so, or (results without a
+     * replication design) every arm that records teachers has one teacher for all its students.
+     */
+    public static boolean conditionalOnOneTeacher(ClaimResult c) {
+        Statistics s = c.statistics();
+        if (s != null && s.replication() != null) {
+            return s.replication().conditionalOnOneTeacher();
+        }
+        List<ArmResult> withTeachers = arms(c).stream().filter(a -> !a.teacherSeeds().isEmpty()).toList();
+        return !withTeachers.isEmpty() && withTeachers.stream().allMatch(ArmResult::conditionalOnOneTeacher);
+    }
+
+    /** The arms of a two-arm claim, or the measured points of a curve claim. */
+    public static List<ArmResult> arms(ClaimResult c) {
+        if (!c.arms().isEmpty() || c.curve() == null) {
+            return c.arms();
+        }
+        return c.curve().points().stream().map(CurvePoint::arm).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -74,6 +122,12 @@ public final class VerdictText {
         }
         if (s.seedsToDetectPaper() == Statistics.UNREACHABLE) {
             return Optional.of("unreachable: no affordable number of seeds detects the paper's difference");
+        }
+        Replication r = s.replication();
+        if (r != null && Replication.UNIT_TEACHER.equals(r.unit())) {
+            // with teachers as the unit the count is of teachers, each with perUnit students
+            return Optional.of(s.seedsToDetectPaper() + " teachers per arm \u00d7 " + r.perUnit()
+                    + " students each (80 % power)");
         }
         return Optional.of(s.seedsToDetectPaper() + " seeds per arm (80 % power)");
     }

@@ -18,10 +18,11 @@ final class ChartsBlock {
 
     static void render(ClaimResult c, StringBuilder out) {
         List<Plot> plots = new ArrayList<>(c.plots());
-        plots.addAll(LearningCurves.of(c.runs()));
-        plots.removeIf(p -> p.series().stream().allMatch(s -> s.points().isEmpty()));
+        plots.removeIf(ChartsBlock::empty);
+        List<Plot> curves = new ArrayList<>(LearningCurves.of(c.runs()));
+        curves.removeIf(ChartsBlock::empty);
         List<VerdictCharts.Figure> verdictCharts = verdictCharts(c, out);
-        if (plots.isEmpty() && verdictCharts.isEmpty()) {
+        if (plots.isEmpty() && curves.isEmpty() && verdictCharts.isEmpty()) {
             return;
         }
         out.append("<h3>Charts</h3>\n<div class=\"charts\">\n");
@@ -40,7 +41,12 @@ final class ChartsBlock {
             }
             out.append("</figure>\n");
         }
+        curves.forEach(p -> LearningCurveFigure.render(p, out));
         out.append("</div>\n");
+    }
+
+    private static boolean empty(Plot p) {
+        return p.series().stream().allMatch(s -> s.points().isEmpty());
     }
 
     private static List<VerdictCharts.Figure> verdictCharts(ClaimResult c, StringBuilder out) {

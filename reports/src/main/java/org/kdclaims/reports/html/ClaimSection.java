@@ -1,6 +1,7 @@
 package org.kdclaims.reports.html;
 
 import org.kdclaims.reports.format.Fmt;
+import org.kdclaims.reports.format.VerdictText;
 import org.kdclaims.results.model.ClaimResult;
 import org.kdclaims.results.model.TestResult;
 
@@ -19,6 +20,8 @@ final class ClaimSection {
                 .append(esc(c.id())).append("</span><h2>").append(esc(title(c))).append("</h2>")
                 .append(Verdicts.badge(c.verdict()))
                 .append(secondaryVerdict(c))
+                .append(VerdictText.conditionalOnOneTeacher(c)
+                        ? "<span class=\"tag conditional\">" + TeacherRows.CONDITIONAL + "</span>" : "")
                 .append("<span class=\"sub\">test ").append(esc(Fmt.text(c.outcome())))
                 .append(" \u00b7 source: ").append(esc(Fmt.text(c.source())))
                 .append(" \u00b7 ").append(esc(Fmt.duration(c.wallSeconds()))).append("</span></div>\n");
@@ -32,11 +35,13 @@ final class ClaimSection {
         NumbersTable.render(c, out);
         out.append("<div class=\"cols\">\n<div>\n<h3>Statistical test</h3>\n");
         test(c.test(), c.verdict(), out);
-        StatisticsBlock.render(c, out);
         out.append("</div>\n<div>\n<h3>Parameters</h3>\n");
         parameters(c.parameters(), out);
-        PremisesTable.render(c, out);
         out.append("</div>\n</div>\n");
+        // full width: with the replication design its labels and sentences crowded half a page
+        StatisticsBlock.render(c, out);
+        // full width: its statements are sentences, squeezed into half a page they ran to 15 lines
+        PremisesTable.render(c, out);
         ChartsBlock.render(c, out);
         RunsTable.render(c.runs(), out);
         out.append("</section>\n");

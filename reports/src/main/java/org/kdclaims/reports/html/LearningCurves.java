@@ -15,8 +15,10 @@ import java.util.function.Function;
 
 /**
  * Derives learning-curve plots from the training runs of a claim: one series per role and
- * architecture, the mean over seeds at each epoch. Computed here rather than stored, so every
- * claim gets them without the framework having to ask.
+ * architecture, the mean over seeds at each epoch with the seeds' min and max as its band
+ * ({@link Point#yLow()}, {@link Point#yHigh()}; see {@link PlotChart#bands}). One line and one band
+ * per arm reads where a line per seed did not. Computed here rather than stored, so every claim
+ * gets them without the framework having to ask.
  */
 public final class LearningCurves {
     private LearningCurves() {
@@ -25,12 +27,12 @@ public final class LearningCurves {
     /** Test error vs epoch, plus KD error vs epoch when any run recorded it. */
     public static List<Plot> of(List<TrainingRunRecord> runs) {
         List<Plot> plots = new ArrayList<>();
-        Plot testError = plot(runs, "Learning curves: test error (mean over seeds)", "test error",
+        Plot testError = plot(runs, "Learning curves: test error (mean over seeds, band min\u2013max)", "test error",
                 m -> m.testError());
         if (testError != null) {
             plots.add(testError);
         }
-        Plot kdError = plot(runs, "Student/teacher disagreement (KD error, mean over seeds)", "KD error",
+        Plot kdError = plot(runs, "Student/teacher disagreement (KD error, mean over seeds, band min\u2013max)", "KD error",
                 m -> m.kdError());
         if (kdError != null) {
             plots.add(kdError);
@@ -47,11 +49,13 @@ public final class LearningCurves {
                 if (v == null || Double.isNaN(v)) {
                     continue;
                 }
-                // {sum, count} per epoch; seeds may have different lengths (e.g. early-stopped)
+                // {sum, count, min, max} per epoch; seeds may have different lengths (e.g. early-stopped)
                 double[] acc = groups.computeIfAbsent(label(run), k -> new TreeMap<>())
-                        .computeIfAbsent(m.epoch(), k -> new double[2]);
+                        .computeIfAbsent(m.epoch(), k -> new double[] {0, 0, Double.MAX_VALUE, -Double.MAX_VALUE});
                 acc[0] += v;
                 acc[1]++;
+                acc[2] = Math.min(acc[2], v);
+                acc[3] = Math.max(acc[3], v);
             }
         }
         if (groups.isEmpty()) {
@@ -60,7 +64,8 @@ public final class LearningCurves {
         List<Series> series = new ArrayList<>();
         groups.forEach((name, byEpoch) -> {
             List<Point> points = new ArrayList<>();
-            byEpoch.forEach((epoch, acc) -> points.add(Point.of(epoch, acc[0] / acc[1])));
+            byEpoch.forEach((epoch, acc) -> points.add(acc[1] > 1
+                    ? new Point(epoch, acc[0] / acc[1], acc[2], acc[3]) : Point.of(epoch, acc[0])));
             series.add(new Series(name, points));
         });
         return new Plot(title, "epoch", yLabel, series);

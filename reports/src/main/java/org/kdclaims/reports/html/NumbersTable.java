@@ -3,6 +3,7 @@ package org.kdclaims.reports.html;
 import org.kdclaims.reports.format.Fmt;
 import org.kdclaims.results.model.ArmResult;
 import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.CurvePoint;
 import org.kdclaims.results.model.PaperValueRecord;
 
 import java.util.List;
@@ -11,25 +12,37 @@ import java.util.Optional;
 
 import static org.kdclaims.reports.html.Html.esc;
 
-/** The paper's numbers beside ours: per arm mean ± half-CI, the CI, n and the per-seed values. */
+/**
+ * The paper's numbers beside ours: per arm (or per point of a curve claim) mean ± half-CI, the CI,
+ * n and the per-seed values; students grouped under their teacher when the results record teachers.
+ */
 final class NumbersTable {
     private NumbersTable() {
     }
 
+    /**
+     * Paper, then ours, each the full width: side by side, our table (seven columns, students
+     * under teachers) did not fit half a 1,000 px page.
+     */
     static void render(ClaimResult c, StringBuilder out) {
-        out.append("<div class=\"cols\">\n<div>\n<h3>Paper</h3>\n");
-        paper(c.paper(), out);
-        out.append("</div>\n<div>\n<h3>Ours</h3>\n");
-        ours(c, out);
-        out.append("</div>\n</div>\n");
+        out.append("<h3>Paper</h3>\n");
+        if (c.paper().isEmpty()) {
+            out.append("<p class=\"sub\">The paper gives no number for this claim (qualitative).</p>\n");
+        } else {
+            paper(c.paper(), out);
+        }
+        out.append("<h3>Ours</h3>\n");
+        if (!c.arms().isEmpty()) {
+            ours(c, out);
+        } else if (c.curve() != null && !c.curve().points().isEmpty()) {
+            curve(c, out);
+        } else {
+            out.append("<p class=\"sub\">No arms measured.</p>\n");
+        }
     }
 
     private static void paper(List<PaperValueRecord> values, StringBuilder out) {
-        if (values.isEmpty()) {
-            out.append("<p class=\"sub\">The paper gives no number for this claim (qualitative).</p>\n");
-            return;
-        }
-        out.append("<table><tr><th>what</th><th>value</th><th>note</th></tr>\n");
+        out.append("<table class=\"paper\"><tr><th>what</th><th>value</th><th>note</th></tr>\n");
         for (PaperValueRecord v : values) {
             out.append("<tr><td>").append(esc(v.label())).append("</td><td class=\"num\">")
                     .append(esc(withUnit(Fmt.num(v.value()), v.unit()))).append("</td><td>")
@@ -39,29 +52,60 @@ final class NumbersTable {
     }
 
     private static void ours(ClaimResult c, StringBuilder out) {
-        if (c.arms().isEmpty()) {
-            out.append("<p class=\"sub\">No arms measured.</p>\n");
-            return;
-        }
         boolean paperColumn = c.arms().stream().anyMatch(a -> paperFor(c, a).isPresent());
-        out.append("<table><tr><th>arm</th><th>mean \u00b1 \u00bdCI</th><th>CI</th><th>sd</th><th>n</th>");
+        header("arm", paperColumn, out);
+        for (ArmResult a : c.arms()) {
+            row(esc(a.name()), a, paperColumn ? Optional.of(paperFor(c, a)
+                    .map(v -> withUnit(Fmt.num(v.value()), v.unit())).orElse(Fmt.NONE)) : Optional.empty(), out);
+        }
+        out.append("</table>\n");
+    }
+
+    /** A curve claim's points in the curve's order; the points the verdict rests on are marked. */
+    private static void curve(ClaimResult c, StringBuilder out) {
+        List<CurvePoint> points = c.curve().points();
+        boolean paperColumn = points.stream().anyMatch(p -> p.paperValue() != null);
+        header(esc(Fmt.text(c.curve().dimension())), paperColumn, out);
+        for (CurvePoint p : points) {
+            String label = esc(Fmt.text(p.label())) + (p.marked()
+                    ? " <span class=\"marked\" title=\"" + esc(CurveChart.MARKED) + "\">\u25c6 verdict</span>" : "");
+            Optional<String> paper = paperColumn ? Optional.of(Fmt.num(p.paperValue())) : Optional.empty();
+            if (p.arm() == null) {
+                out.append("<tr><td>").append(label).append("</td><td colspan=\"4\" class=\"sub\">not measured</td>");
+                paper.ifPresent(v -> out.append("<td class=\"num\">").append(esc(v)).append("</td>"));
+                out.append("<td></td></tr>\n");
+            } else {
+                row(label, p.arm(), paper, out);
+            }
+        }
+        out.append("</table>\n");
+        out.append("<p class=\"sub\">\u25c6 the points the verdict rests on.</p>\n");
+    }
+
+    private static void header(String first, boolean paperColumn, StringBuilder out) {
+        out.append("<table class=\"ours\"><tr><th>").append(first)
+                .append("</th><th>mean \u00b1 \u00bdCI</th><th>CI</th><th>sd</th><th>n</th>");
         if (paperColumn) {
             out.append("<th>paper</th>");
         }
         out.append("<th>per seed</th></tr>\n");
-        for (ArmResult a : c.arms()) {
-            out.append("<tr><td>").append(esc(a.name())).append("</td><td class=\"num\">")
-                    .append(esc(Fmt.meanCi(a.mean(), a.halfCi())))
-                    .append("</td><td class=\"num\">").append(esc(ci(a)))
-                    .append("</td><td class=\"num\">").append(esc(Fmt.num(a.sd())))
-                    .append("</td><td class=\"num\">").append(a.n()).append("</td>");
-            if (paperColumn) {
-                out.append("<td class=\"num\">").append(esc(paperFor(c, a)
-                        .map(v -> withUnit(Fmt.num(v.value()), v.unit())).orElse(Fmt.NONE))).append("</td>");
-            }
-            out.append("<td class=\"seeds\">").append(esc(perSeed(a))).append("</td></tr>\n");
+    }
+
+    /** One arm's row; {@code labelHtml} is escaped already. Its teachers follow as rows of their own. */
+    private static void row(String labelHtml, ArmResult a, Optional<String> paper, StringBuilder out) {
+        // grouped only when every value names its teacher; otherwise the flat list, as before teachers
+        boolean byTeacher = !a.teachers().isEmpty() && a.teacherSeeds().size() == a.values().size();
+        out.append("<tr><td>").append(labelHtml).append(TeacherRows.armNote(a)).append("</td><td class=\"num\">")
+                .append(esc(Fmt.meanCi(a.mean(), a.halfCi())))
+                .append("</td><td class=\"num\">").append(esc(ci(a)))
+                .append("</td><td class=\"num\">").append(esc(Fmt.num(a.sd())))
+                .append("</td><td class=\"num\">").append(a.n()).append("</td>");
+        paper.ifPresent(v -> out.append("<td class=\"num\">").append(esc(v)).append("</td>"));
+        out.append("<td class=\"seeds\">").append(byTeacher ? "by teacher, below" : esc(perSeed(a)))
+                .append("</td></tr>\n");
+        if (byTeacher) {
+            TeacherRows.render(a, 6 + (paper.isPresent() ? 1 : 0), out);
         }
-        out.append("</table>\n");
     }
 
     /** A paper value whose label is this arm's name, or starts with "name:", shown in the same row. */
@@ -83,8 +127,8 @@ final class NumbersTable {
         return "[" + Fmt.num(a.ciLow()) + ", " + Fmt.num(a.ciHigh()) + "]";
     }
 
-    /** "seed 1: 7.61, seed 2: 7.7" when the seeds line up with the values, else the values. */
-    private static String perSeed(ArmResult a) {
+    /** "s1: 7.61, s2: 7.7" when the seeds line up with the values, else the values. */
+    static String perSeed(ArmResult a) {
         if (a.seeds().size() != a.values().size()) {
             return Fmt.nums(a.values());
         }

@@ -3,6 +3,7 @@ package org.kdclaims.reports.html;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -38,6 +39,43 @@ public final class PlotChart {
     private PlotChart() {
     }
 
+    /**
+     * The colour of series {@code i}: the palette, then hues spread by the golden angle, so that
+     * a chart with more series than the palette still gives every series its own colour.
+     */
+    static Color color(int i) {
+        if (i < PALETTE.length - 2) {
+            return PALETTE[i];
+        }
+        // black and yellow (the palette's last two) are kept out: black reads as an axis, yellow vanishes on white
+        return Color.getHSBColor((float) ((0.07 + (i - PALETTE.length + 2) * 0.618034) % 1.0), 0.75f, 0.72f);
+    }
+
+    /** "#0072b2", for an HTML legend drawn in the same colours as the chart. */
+    static String hex(Color c) {
+        return String.format(java.util.Locale.ROOT, "#%06x", c.getRGB() & 0xFFFFFF);
+    }
+
+    /**
+     * Lines with a translucent band from yLow to yHigh (e.g. the seeds' min and max), one colour per
+     * series. {@code legend} false leaves the legend to the page, so a long one does not squeeze the plot.
+     */
+    public static JFreeChart bands(Plot plot, boolean legend) {
+        YIntervalSeriesCollection data = (YIntervalSeriesCollection) intervalData(plot);
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setAlpha(0.16f);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, color(i));
+            r.setSeriesFillPaint(i, color(i));
+            r.setSeriesStroke(i, new BasicStroke(1.8f));
+        }
+        NumberAxis x = axis(plot.xLabel());
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = axis(plot.yLabel());
+        y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        return styled(plot.title(), new XYPlot(data, x, y, r), legend);
+    }
+
     public static JFreeChart create(Plot plot) {
         boolean errorBars = plot.series().stream()
                 .flatMap(s -> s.points().stream()).anyMatch(Point::hasErrorBar);
@@ -46,7 +84,7 @@ public final class PlotChart {
         // one SVG path per series instead of one element per segment: 200-epoch curves stay small
         renderer.setDrawSeriesLineAsPath(true);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            Color c = PALETTE[i % PALETTE.length];
+            Color c = color(i);
             renderer.setSeriesPaint(i, c);
             renderer.setSeriesStroke(i, new BasicStroke(1.6f));
             renderer.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));

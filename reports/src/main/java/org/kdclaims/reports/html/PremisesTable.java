@@ -21,13 +21,18 @@ final class PremisesTable {
         out.append("<h3>Premises</h3>\n<table class=\"premises\"><tr><th>premise</th><th>statement</th>")
                 .append("<th>observed</th><th>threshold</th><th>holds</th></tr>\n");
         for (PremiseRecord p : c.premises()) {
-            out.append("<tr class=\"").append(p.holds() ? "holds" : "fails").append("\"><td>").append(esc(p.name()))
+            out.append("<tr class=\"").append(p.holds() ? "holds" : "fails").append("\"><td class=\"name\">").append(breakable(p.name()))
                     .append("</td><td>").append(esc(p.statement())).append("</td><td class=\"num\">")
                     .append(esc(withUnit(p.observed(), p.unit()))).append("</td><td class=\"num\">")
                     .append(esc(withUnit(p.threshold(), p.unit()))).append("</td><td class=\"mark\">")
                     .append(p.holds() ? "\u2713" : "\u2717").append("</td></tr>\n");
         }
         out.append("</table>\n");
+    }
+
+    /** "FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET" may break after each underscore instead of running past the column. */
+    private static String breakable(String name) {
+        return esc(name).replace("_", "_<wbr>");
     }
 
     private static String withUnit(double value, String unit) {

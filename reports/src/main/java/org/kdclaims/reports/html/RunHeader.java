@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.kdclaims.reports.html.Html.esc;
 
-/** The top of the page: the run, the verdict counts, a table of contents and any unreadable files. */
+/** The top of the page: the run, the verdict counts, one finding per claim and any unreadable files. */
 final class RunHeader {
     private static final List<String> VERDICTS =
             List.of(ClaimResult.SUPPORTED, ClaimResult.REFUTED, ClaimResult.INCONCLUSIVE);
@@ -24,6 +24,10 @@ final class RunHeader {
         out.append("<header class=\"card\">\n<h1>kd-claims report</h1>\n")
                 .append("<div class=\"sub\">Claims of \u201cOn the Efficacy of Knowledge Distillation\u201d ")
                 .append("tested as code; schema <code>").append(esc(results.schema())).append("</code></div>\n");
+        summary(results.claims(), out);
+        FindingsList.render(results.claims(), out);
+        // the run's details matter less than the findings: after them, still on the page (and in print)
+        out.append("<h3>Run</h3>\n");
         out.append("<div class=\"cols\">\n<dl class=\"kv\">\n");
         if (run == null) {
             kv(out, "run", "no run.json: run information unknown");
@@ -49,8 +53,6 @@ final class RunHeader {
             run.versions().forEach((k, v) -> kv(out, k, v));
         }
         out.append("</dl>\n</div>\n");
-        summary(results.claims(), out);
-        toc(results.claims(), out);
         out.append("</header>\n");
         problems(results.problems(), out);
     }
@@ -80,21 +82,6 @@ final class RunHeader {
         }
         out.append("<div class=\"count v-OTHER\"><b>").append(claims.size()).append("</b>claim invocations, ")
                 .append(esc(Fmt.duration(wall))).append("</div>\n</div>\n");
-    }
-
-    private static void toc(List<ClaimResult> claims, StringBuilder out) {
-        if (claims.isEmpty()) {
-            out.append("<p class=\"note\">No claim results were recorded.</p>\n");
-            return;
-        }
-        out.append("<ol class=\"toc\">\n");
-        for (int i = 0; i < claims.size(); i++) {
-            ClaimResult c = claims.get(i);
-            out.append("<li><a href=\"#").append(ClaimSection.anchor(c, i)).append("\"><b>").append(esc(c.id()))
-                    .append("</b> ").append(esc(ClaimSection.title(c))).append("</a> ")
-                    .append(Verdicts.badge(c.verdict())).append("</li>\n");
-        }
-        out.append("</ol>\n");
     }
 
     private static void problems(List<String> problems, StringBuilder out) {

@@ -15,12 +15,16 @@ final class StatisticsBlock {
     private StatisticsBlock() {
     }
 
-    /** The warnings that belong right under the verdict: outside the regime, too little power. */
+    /** The warnings that belong right under the verdict: outside the regime, too little power, one teacher. */
     static void renderNotices(ClaimResult c, StringBuilder out) {
         VerdictText.regimeNotice(c).ifPresent(text -> out.append("<div class=\"regime-notice\">")
                 .append(Verdicts.badge(ClaimResult.OUTSIDE_REGIME)).append(' ').append(esc(text)).append("</div>\n"));
         VerdictText.detectabilityWarning(c).ifPresent(text ->
                 out.append("<p class=\"power-warning\">").append(esc(text)).append("</p>\n"));
+        if (VerdictText.conditionalOnOneTeacher(c)) {
+            out.append("<p class=\"conditional-notice\"><b>Conditional on one teacher:</b> ")
+                    .append(esc(VerdictText.CONDITIONAL_WHY)).append(".</p>\n");
+        }
     }
 
     /** The statistics as a definition list; nothing for a claim written before they existed. */

@@ -1,20 +1,15 @@
 package org.kdclaims.reports.html;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kdclaims.reports.Fixtures;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/fixture-report/} for a human look.
  */
 class ChromiumRenderTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final long TIMEOUT_S = 60;
-
     @TempDir
     Path profile;
     @TempDir
@@ -34,26 +26,25 @@ class ChromiumRenderTest {
 
     @Test
     void fixtureReportRendersInHeadlessChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            Assumptions.abort("headless browser check skipped: no " + CHROMIUM + " (apt-get install -y chromium)");
-        }
+        HeadlessChromium.assumeAvailable();
+        HeadlessChromium chromium = new HeadlessChromium(profile, logs);
         Path out = Path.of("target", "fixture-report").toAbsolutePath();
         Path index = ClaimReport.write(Fixtures.results(), out);
         Path png = out.resolve("screenshot.png");
         Files.deleteIfExists(png);
 
-        Result shot = chromium(out, "--screenshot=" + png, "--window-size=1280,2000", index.toUri().toString());
-        assertThat(shot.exitCode).as("chromium exit, stderr:%n%s", shot.stderr).isZero();
-        assertNoPageErrors(shot.stderr);
+        HeadlessChromium.Result shot = chromium.run(out, "--screenshot=" + png, "--window-size=1280,2000", index.toUri().toString());
+        assertThat(shot.exitCode()).as("chromium exit, stderr:%n%s", shot.stderr()).isZero();
+        HeadlessChromium.assertNoPageErrors(shot.stderr());
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image).as("screenshot %s", png).isNotNull();
         assertThat(image.getWidth()).isEqualTo(1280);
         assertNotBlank(image);
 
-        Result dom = chromium(out, "--dump-dom", index.toUri().toString());
-        assertThat(dom.exitCode).as("chromium exit, stderr:%n%s", dom.stderr).isZero();
-        assertNoPageErrors(dom.stderr);
-        assertThat(dom.stdout).contains("<svg", "SUPPORTED", "REFUTED", "INCONCLUSIVE", "id=\"claim-C4-3\"");
+        HeadlessChromium.Result dom = chromium.run(out, "--dump-dom", index.toUri().toString());
+        assertThat(dom.exitCode()).as("chromium exit, stderr:%n%s", dom.stderr()).isZero();
+        HeadlessChromium.assertNoPageErrors(dom.stderr());
+        assertThat(dom.stdout()).contains("<svg", "SUPPORTED", "REFUTED", "INCONCLUSIVE", "id=\"claim-C4-3\"");
     }
 
     private static void assertNotBlank(BufferedImage image) {
@@ -70,41 +61,5 @@ class ChromiumRenderTest {
         }
         assertThat(colours.size()).as("distinct colours").isGreaterThan(16);
         assertThat((double) nonWhite / total).as("share of non-white pixels").isGreaterThan(0.10);
-    }
-
-    /** Console errors, uncaught exceptions and any failed (e.g. network) load show up in the log. */
-    private static void assertNoPageErrors(String stderr) {
-        List<String> bad = stderr.lines()
-                .filter(l -> l.contains("Uncaught") || l.contains(":CONSOLE") || l.contains("Failed to load resource")
-                        || l.contains("net::ERR_"))
-                .toList();
-        assertThat(bad).as("page errors in the chromium log").isEmpty();
-    }
-
-    private Result chromium(Path workDir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--enable-logging=stderr", "--v=0",
-                "--user-data-dir=" + profile));
-        cmd.addAll(List.of(args));
-        Path stdout = Files.createTempFile(logs, "chromium", ".out");
-        Path stderr = Files.createTempFile(logs, "chromium", ".err");
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        try {
-            if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new AssertionError("chromium did not finish within " + TIMEOUT_S + " s: "
-                        + Files.readString(stderr));
-            }
-            return new Result(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
-        } finally {
-            Files.deleteIfExists(stdout);
-            Files.deleteIfExists(stderr);
-        }
-    }
-
-    private record Result(int exitCode, String stdout, String stderr) {
     }
 }
