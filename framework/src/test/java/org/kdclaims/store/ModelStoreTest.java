@@ -95,16 +95,10 @@ class ModelStoreTest {
     /** A journal that is damaged is never resumed from: the run starts again and ends as an uninterrupted one. */
     @Test
     void aDamagedJournalIsDeletedAndTheRunStartsAgain(@TempDir Path dir) throws IOException {
-        TrainingSpec three = new TrainingSpec(spec.architecture(), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5,
-                null, 3, 1);
-        TrainedModel straight = Trainer.train(three, data, null, (s, m, left) -> { });
+        TrainedModel straight = Trainer.train(threeEpochs(), data, null, (s, m, left) -> { });
         ModelStore store = new ModelStore(dir, ModelStore.Policy.READWRITE);
-        String key = ModelStore.key(three, data, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.train(three, data, null, (s, m, left) -> {
-            if (m.epoch() == 2) {
-                throw new IllegalStateException("interrupted");
-            }
-        }, store.journal(key))).hasMessage("interrupted");
+        String key = interruptAfterEpoch(store, 2);
+        TrainingSpec three = threeEpochs();
         Path journal = dir.resolve(key + ".partial");
         StoreWarnings.overwriteMiddle(journal);
 
@@ -158,16 +152,10 @@ class ModelStoreTest {
 
     @Test
     void anInterruptedRunResumesFromItsLastEpochWithTheSameNumbers(@TempDir Path dir) {
-        TrainingSpec three = new TrainingSpec(spec.architecture(), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5,
-                null, 3, 1);
-        TrainedModel straight = Trainer.train(three, data, null, (s, m, left) -> { });
+        TrainedModel straight = Trainer.train(threeEpochs(), data, null, (s, m, left) -> { });
         ModelStore store = new ModelStore(dir, ModelStore.Policy.READWRITE);
-        String key = ModelStore.key(three, data, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.train(three, data, null, (s, m, left) -> {
-            if (m.epoch() == 1) {
-                throw new IllegalStateException("interrupted");
-            }
-        }, store.journal(key))).hasMessage("interrupted");
+        String key = interruptAfterEpoch(store, 1);
+        TrainingSpec three = threeEpochs();
         assertThat(dir.resolve(key + ".partial")).exists();
 
         TrainedModel resumed = Trainer.train(three, data, null, (s, m, left) -> { }, store.journal(key));
@@ -175,6 +163,23 @@ class ModelStoreTest {
         straight.network().state().forEach((name, v) ->
                 assertThat(resumed.network().state().get(name)).as(name).containsExactly(v));
         assertThat(dir.resolve(key + ".partial")).doesNotExist();
+    }
+
+    /** A 3-epoch run of {@code spec}'s architecture, the one the journal tests interrupt. */
+    private static TrainingSpec threeEpochs() {
+        return new TrainingSpec(spec.architecture(), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5, null, 3, 1);
+    }
+
+    /** Trains the 3-epoch run into {@code store}'s journal and kills it after {@code epoch}; its key. */
+    private static String interruptAfterEpoch(ModelStore store, int epoch) {
+        TrainingSpec three = threeEpochs();
+        String key = ModelStore.key(three, data, null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Trainer.train(three, data, null, (s, m, left) -> {
+            if (m.epoch() == epoch) {
+                throw new IllegalStateException("interrupted");
+            }
+        }, store.journal(key))).hasMessage("interrupted");
+        return key;
     }
 
     /** Every metric of every epoch, boxed so that NaN equals NaN; timings left out. */
