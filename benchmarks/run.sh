@@ -27,9 +27,9 @@ OUT=$ROOT/benchmarks/target/run
 mkdir -p "$OUT"
 
 echo "== build"
-mvn -B -q -o install -N
-mvn -B -q -o install -DskipTests -pl results,framework,benchmarks
-mvn -B -q -o -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
+mvn -B -q install -N
+mvn -B -q install -DskipTests -pl results,framework,benchmarks
+mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$OUT/cp.txt" >/dev/null
 # this checkout's own classes, not the kd-claims jars in ~/.m2 (another checkout may install over them)
 DEPS=$(tr ':' '\n' < "$OUT/cp.txt" | grep -v '/org/kdclaims/' | paste -sd: -)
 CP="$ROOT/benchmarks/target/classes:$ROOT/framework/target/classes:$ROOT/results/target/classes:$DEPS"

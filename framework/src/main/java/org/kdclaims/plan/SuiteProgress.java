@@ -91,6 +91,9 @@ public final class SuiteProgress implements AutoCloseable {
 
     static String duration(double seconds) {
         long s = Math.round(seconds);
+        if (s == 0 && seconds > 0) {
+            return "<1s"; // work that takes time never reads as none (a smoke plan's runs take fractions of a second)
+        }
         return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
