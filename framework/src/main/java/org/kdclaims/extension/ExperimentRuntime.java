@@ -2,7 +2,6 @@ package org.kdclaims.extension;
 
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,9 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.kdclaims.annotations.Dataset;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.config.Settings;
+import org.kdclaims.data.DataSetId;
 import org.kdclaims.io.Console;
 import org.kdclaims.plan.RunOutcome;
 import org.kdclaims.plan.RunRequest;
@@ -27,7 +26,7 @@ import org.kdclaims.training.TeacherNetwork;
 import org.kdclaims.training.TeacherLogitCache;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
-import org.kdclaims.training.TrainingData;
+import org.kdclaims.data.TrainingData;
 import java.util.LinkedHashMap;
 
 /**
@@ -51,7 +50,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private final ResultsStore results;
     /** The claim event listeners on the class path (the reports' Allure writer, when the reports are there). */
     private final ClaimEvents events = ClaimEvents.discovered();
-    private final Map<Dataset.Kind, TrainingData> data = new EnumMap<>(Dataset.Kind.class);
+    private final Map<DataSetId, TrainingData> data = new LinkedHashMap<>();
     private final RunInfo startInfo;
     private final Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
     private final Set<String> trainedHere = ConcurrentHashMap.newKeySet();
@@ -143,11 +142,11 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         return teacherLogits;
     }
 
-    synchronized TrainingData data(Dataset.Kind kind) {
-        return data.computeIfAbsent(kind, k -> DataProvider.load(k, settings));
+    synchronized TrainingData data(DataSetId id) {
+        return data.computeIfAbsent(id, k -> settings.dataProvider().load(k, settings.dataScale()));
     }
 
-    synchronized Map<Dataset.Kind, TrainingData> loadedData() {
+    synchronized Map<DataSetId, TrainingData> loadedData() {
         return Map.copyOf(data);
     }
 

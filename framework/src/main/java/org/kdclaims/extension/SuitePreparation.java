@@ -34,7 +34,7 @@ final class SuitePreparation {
         boolean anyNew = false;
         for (ClaimPlan c : invocations) {
             String name = name(c);
-            Optional<String> missing = DataProvider.missing(c.dataset(), runtime.settings());
+            Optional<String> missing = runtime.settings().dataProvider().missing(c.dataset());
             if (missing.isPresent()) {
                 plan.skip(name, missing.get());
                 continue;

@@ -25,7 +25,7 @@ import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.RunJournal;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
-import org.kdclaims.training.TrainingData;
+import org.kdclaims.data.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
