@@ -14,6 +14,16 @@ final class ClaimDataSets {
     private ClaimDataSets() {
     }
 
+    /** The claim's data set; naming none, or an image folder without its setting, is a configuration error. */
+    static DataSetId required(Method method) {
+        try {
+            return of(method).orElseThrow(() -> ClaimPlan.invalid(method, "names no data set: annotate the class or"
+                    + " method with @Cifar, @FashionMnist or @ImageFolder(\"kd.x\")"));
+        } catch (IllegalArgumentException e) {
+            throw ClaimPlan.invalid(method, e.getMessage());
+        }
+    }
+
     /**
      * {@code @ImageFolder("kd.x")} (which carries {@code @Dataset(IMAGE_FOLDER)}, but only the
      * annotation itself knows its setting), else {@code @Cifar} or {@code @FashionMnist}, on the

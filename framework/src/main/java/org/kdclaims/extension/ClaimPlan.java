@@ -132,13 +132,7 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
     public static ClaimPlan of(Method method) {
         Claim claim = find(method, Claim.class).orElseThrow(() -> invalid(method,
                 "is not annotated @Claim: add @Claim(id = \"C4\", source = \"Table 3\", statement = \"...\")"));
-        DataSetId dataset;
-        try {
-            dataset = ClaimDataSets.of(method).orElseThrow(() -> invalid(method,
-                    "names no data set: annotate the class or method with @Cifar, @FashionMnist or @ImageFolder(\"kd.x\")"));
-        } catch (IllegalArgumentException e) {
-            throw invalid(method, e.getMessage());
-        }
+        DataSetId dataset = ClaimDataSets.required(method);
         Seeds seeds = find(method, Seeds.class).orElseThrow(() -> invalid(method,
                 "has no @Seeds: a claim needs per-seed statistics, e.g. @Seeds(3)"));
         AdaptiveSeeds adaptive = AdaptiveSeeds.of(method, seeds);
