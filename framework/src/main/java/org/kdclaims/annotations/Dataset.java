@@ -7,7 +7,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Which data set a claim runs on. Use the composed {@link Cifar} or {@link FashionMnist}. */
+/**
+ * Which data set a claim runs on. Use the composed {@link Cifar}, {@link FashionMnist} or
+ * {@link ImageFolder} (which also names the setting that holds your data set's location).
+ */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
@@ -15,5 +18,5 @@ import java.lang.annotation.Target;
 public @interface Dataset {
     Kind value();
 
-    enum Kind { CIFAR10, FASHION_MNIST }
+    enum Kind { CIFAR10, FASHION_MNIST, IMAGE_FOLDER }
 }

@@ -11,6 +11,8 @@ import java.util.function.UnaryOperator;
 
 import org.kdclaims.data.DataCache;
 import org.kdclaims.data.DataLocations;
+import org.kdclaims.data.DataProvider;
+import org.kdclaims.data.DataSetId;
 
 /**
  * How the suite runs on this machine, read once per test session from JUnit configuration
@@ -41,14 +43,18 @@ import org.kdclaims.data.DataLocations;
  *       {@code KD_FASHION_MNIST}, else Debian's folder): where the real data sets are, resolved
  *       once ({@link DataLocations}); empty when none is set or found;</li>
  *   <li>{@code kd.data.cache}: the decoded-data cache (default {@code ~/.cache/kd-claims/data};
- *       {@code off}: empty, no cache).</li>
+ *       {@code off}: empty, no cache);</li>
+ *   <li>the setting a claim names with {@code @ImageFolder("kd.shapes")} (else its environment
+ *       variable, {@code KD_SHAPES}): read through the same lookups when the claim asks
+ *       ({@link #location}), since no fixed list can hold the names users choose.</li>
  * </ul>
  * The results folder ({@code kd.results.dir}, read by the reports module too) stays a system
  * property: the README's settings table lists every key, and a test keeps it complete.
  */
 public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery, Long seedBase,
         boolean realData, ScaleProfile scale, String modelsDir, String cachePolicy, double teacherLogitCacheMb,
-        Path costDir, Optional<Path> cifar, Optional<Path> fashionMnist, Optional<Path> dataCache) {
+        Path costDir, Optional<Path> cifar, Optional<Path> fashionMnist, Optional<Path> dataCache,
+        DataLocations.Finder dataLocations) {
     public static final String WORKERS = "kd.workers";
     public static final String THREADS = "kd.threads";
     public static final String PLAN = "kd.plan";
@@ -75,6 +81,26 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
         Objects.requireNonNull(cifar, "cifar");
         Objects.requireNonNull(fashionMnist, "fashionMnist");
         Objects.requireNonNull(dataCache, "dataCache");
+        Objects.requireNonNull(dataLocations, "dataLocations");
+    }
+
+    /** Where {@code id} is: the located CIFAR-10 or Fashion-MNIST, or the location its claim's setting names. */
+    public Optional<Path> location(DataSetId id) {
+        return switch (id.kind()) {
+            case CIFAR10 -> cifar;
+            case FASHION_MNIST -> fashionMnist;
+            case IMAGE_FOLDER -> dataLocations.find(id.setting());
+        };
+    }
+
+    /** The data sets as these settings say: real or generated, where, and through which cache. */
+    public DataProvider dataProvider() {
+        return new DataProvider(realData, this::location, DataCache.of(dataCache));
+    }
+
+    /** The sizes the scale profile trains at. */
+    public DataProvider.Scale dataScale() {
+        return new DataProvider.Scale(scale.trainPerClass(), scale.testPerClass(), scale.resolution());
     }
 
     /** The settings from a configuration lookup alone: no environment variables are consulted. */
@@ -128,7 +154,8 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
                 data.equals("real"), ScaleProfile.from(config), text(config, MODELS_DIR, ""),
                 text(config, CACHE, "readwrite"), cacheMb, costDir,
                 DataLocations.cifar10(properties, env, workingDir),
-                DataLocations.fashionMnist(properties, env, workingDir), dataCache(text(config, DATA_CACHE, "")));
+                DataLocations.fashionMnist(properties, env, workingDir), dataCache(text(config, DATA_CACHE, "")),
+                new DataLocations.Finder(properties, env, workingDir));
     }
 
     /** The data cache folder: the setting, {@code off} for none, else {@code ~/.cache/kd-claims/data}. */

@@ -14,8 +14,8 @@ import java.util.Objects;
  *       {@code test_batch.bin} and {@code batches.meta.txt}, or the folder holding
  *       {@code cifar-10-batches-bin/}; the data set order is the file order;</li>
  *   <li>an image tree {@code train/<class>/*.png|*.jpg}, {@code test/<class>/*.png|*.jpg};</li>
- *   <li>that tree in a {@code .tar.gz} (optionally under one leading folder), or a folder holding
- *       exactly one such archive.</li>
+ *   <li>that tree in a {@code .tar.gz} or {@code .zip} (optionally under one leading folder), or a
+ *       folder holding exactly one such archive.</li>
  * </ol>
  * For trees, labels follow the official class order when the folders are exactly the ten CIFAR-10
  * classes (else sorted folder names), and images are ordered by class, then file name. Every image
@@ -50,9 +50,23 @@ public record Cifar10(ImageDataset train, ImageDataset test) {
     public static Cifar10 load(Path location, DataCache cache) {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(cache, "cache");
-        CifarLocation source = CifarLocation.resolve(location.toAbsolutePath().normalize());
+        return load(SourceLocation.resolve(location.toAbsolutePath().normalize()), "CIFAR-10", cache);
+    }
+
+    /**
+     * A user's image-folder data set at {@code location} (named by {@code setting} in messages):
+     * a {@code train|test/<class>/*} tree, or that tree in a {@code .tar.gz} or {@code .zip}, with
+     * any number of classes and any one image size; through {@code cache} as CIFAR-10 is.
+     */
+    public static Cifar10 loadImageFolder(Path location, String setting, DataCache cache) {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(cache, "cache");
+        return load(SourceLocation.imageFolder(location.toAbsolutePath().normalize(), setting), setting, cache);
+    }
+
+    private static Cifar10 load(SourceLocation source, String name, DataCache cache) {
         String key = cache.isEnabled() ? source.sourceKey() : "";
-        List<ImageDataset> sets = cache.getOrLoad("CIFAR-10 (" + source + ")", key, () -> {
+        List<ImageDataset> sets = cache.getOrLoad(name + " (" + source + ")", key, () -> {
             Cifar10 data = source.read();
             return List.of(data.train(), data.test());
         });

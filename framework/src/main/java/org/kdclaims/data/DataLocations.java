@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -108,6 +109,40 @@ public final class DataLocations {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The environment variable that a user's data setting falls back to: upper case, every
+     * character other than a letter or digit an underscore ({@code kd.shapes} -> {@code KD_SHAPES}).
+     */
+    public static String environmentVariable(String setting) {
+        return setting.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * Where the data sets named by a claim's own setting are: the setting, then its
+     * {@link #environmentVariable environment variable}, resolved as {@value #CIFAR_PROPERTY} is.
+     * The setting is named by the claim ({@code @ImageFolder("kd.shapes")}), so it cannot be read
+     * with the session's fixed settings; this keeps the session's lookups to read it later.
+     */
+    public record Finder(UnaryOperator<String> properties, UnaryOperator<String> environment, Path workingDir) {
+        /** No settings, no environment: nothing is found. */
+        public static Finder none() {
+            return new Finder(k -> null, k -> null, Path.of("").toAbsolutePath());
+        }
+
+        public Optional<Path> find(String setting) {
+            return configured(setting, environmentVariable(setting), properties, environment, workingDir);
+        }
+    }
+
+    /** How to point a claim at its image-folder data set, for skip and error messages. */
+    public static String howToProvideImageFolder(String setting) {
+        return "Point the claim at its data set with -D" + setting + "=/path (a JUnit configuration parameter"
+                + " such as " + setting + "=/path in src/test/resources/junit-platform.properties works too) or"
+                + " the environment variable " + environmentVariable(setting) + "=/path. The path is a folder"
+                + " holding train/<class>/*.png|*.jpg and test/<class>/*.png|*.jpg (any number of classes, one"
+                + " image size), a .tar.gz or .zip of that tree, or a folder holding exactly one such archive.";
     }
 
     /** How to point the project at Fashion-MNIST, for skip messages. */

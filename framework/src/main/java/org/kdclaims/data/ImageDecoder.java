@@ -14,29 +14,26 @@ final class ImageDecoder {
     private ImageDecoder() {
     }
 
+    /** The {height, width} of an encoded image, for a data set whose size is that of its first image. */
+    static int[] size(byte[] encoded, String name) {
+        BufferedImage image = decode(encoded, name);
+        return new int[] {image.getHeight(), image.getWidth()};
+    }
+
     /**
      * Decodes {@code encoded} and writes its R, G and B planes to {@code target} at
-     * {@code offset}. {@code name} is used in messages only.
+     * {@code offset}. {@code name} is used in messages only; {@code reference}, when not null, is the
+     * image whose size every image of the data set must have.
      */
-    static void decodeRgbInto(byte[] encoded, String name, int height, int width,
+    static void decodeRgbInto(byte[] encoded, String name, int height, int width, String reference,
                               byte[] target, int offset) {
-        BufferedImage image;
-        // An in-memory stream: ImageIO.read(InputStream) would go through a temporary file.
-        // ImageIO.read closes it (and it holds no native resources when no reader matches).
-        try {
-            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
-        } catch (IOException | RuntimeException e) {
-            throw new DataException(name + ": cannot decode the image (" + e.getMessage()
-                    + "): the file is damaged; replace or remove it", e);
-        }
-        if (image == null) {
-            throw new DataException(name + ": not a PNG or JPEG image that javax.imageio can read"
-                    + " (" + encoded.length + " bytes); replace or remove it");
-        }
+        BufferedImage image = decode(encoded, name);
         if (image.getWidth() != width || image.getHeight() != height) {
             throw new DataException(name + ": " + image.getWidth() + "x" + image.getHeight()
-                    + " pixels, expected " + width + "x" + height + " (every image must be "
-                    + width + "x" + height + " RGB); resize or remove it");
+                    + " pixels, expected " + width + "x" + height + (reference == null
+                            ? " (every image must be " + width + "x" + height + " RGB); resize or remove it"
+                            : ", the size of " + reference + " (the first image): every image of a data set"
+                                    + " must have one size; resize the images to one size or remove this one"));
         }
         if (image.getColorModel().getColorSpace().getType() != ColorSpace.TYPE_RGB) {
             throw new DataException(name + ": not an RGB image (colour space type "
@@ -54,6 +51,23 @@ final class ImageDecoder {
                 target[offset + 2 * plane + p] = (byte) v;
             }
         }
+    }
+
+    private static BufferedImage decode(byte[] encoded, String name) {
+        BufferedImage image;
+        // An in-memory stream: ImageIO.read(InputStream) would go through a temporary file.
+        // ImageIO.read closes it (and it holds no native resources when no reader matches).
+        try {
+            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded)));
+        } catch (IOException | RuntimeException e) {
+            throw new DataException(name + ": cannot decode the image (" + e.getMessage()
+                    + "): the file is damaged; replace or remove it", e);
+        }
+        if (image == null) {
+            throw new DataException(name + ": not a PNG or JPEG image that javax.imageio can read"
+                    + " (" + encoded.length + " bytes); replace or remove it");
+        }
+        return image;
     }
 
     /** Fast path for the usual decoder output (interleaved B,G,R bytes); false if not that. */

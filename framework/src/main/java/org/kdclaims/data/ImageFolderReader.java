@@ -12,7 +12,11 @@ final class ImageFolderReader {
     }
 
     static Cifar10 read(Path root) {
-        ImageTree tree = new ImageTree(root.toString(), 32, 32);
+        return read(root, ImageTree.cifar(root.toString()));
+    }
+
+    /** Reads the tree at {@code root} into {@code tree}, which decides the image size and classes it accepts. */
+    static Cifar10 read(Path root, ImageTree tree) {
         for (String split : List.of(ImageTree.TRAIN, ImageTree.TEST)) {
             Path splitDir = root.resolve(split);
             if (!Files.isDirectory(splitDir)) {

@@ -34,13 +34,29 @@ final class ImageTree {
     private final String where;
     private final int height;
     private final int width;
+    private final boolean cifar;
     private final Map<String, Map<String, List<Entry>>> splits = new TreeMap<>();
 
-    /** {@code where} names the folder or archive in messages. */
-    ImageTree(String where, int height, int width) {
+    /**
+     * {@code where} names the folder or archive in messages. {@code height} and {@code width} of 0
+     * take the size of the first image (the first file of the first class of train/), which every
+     * other image must then have; {@code cifar} adds CIFAR-10's check that no official class is missing.
+     */
+    ImageTree(String where, int height, int width, boolean cifar) {
         this.where = where;
         this.height = height;
         this.width = width;
+        this.cifar = cifar;
+    }
+
+    /** A CIFAR-10 tree: 32x32 images, the official classes. */
+    static ImageTree cifar(String where) {
+        return new ImageTree(where, 32, 32, true);
+    }
+
+    /** A user's tree: any number of classes, any one image size. */
+    static ImageTree anySize(String where) {
+        return new ImageTree(where, 0, 0, false);
     }
 
     static boolean isSplit(String name) {
@@ -61,11 +77,15 @@ final class ImageTree {
         splits.computeIfAbsent(split, s -> new TreeMap<>()).computeIfAbsent(className, c -> new ArrayList<>());
     }
 
-    void addImage(String split, String className, String fileName, String displayName, ByteSource bytes) {
+    static void requireImageName(String fileName, String displayName) {
         if (!isImageName(fileName)) {
             throw new DataException(displayName + ": not a .png, .jpg or .jpeg file; class folders"
                     + " may hold images only; remove it");
         }
+    }
+
+    void addImage(String split, String className, String fileName, String displayName, ByteSource bytes) {
+        requireImageName(fileName, displayName);
         addClass(split, className);
         splits.get(split).get(className).add(new Entry(fileName, displayName, bytes));
     }
@@ -94,14 +114,21 @@ final class ImageTree {
                         + "/ or remove train/" + c + "/");
             }
         }
-        if (OFFICIAL.containsAll(train) && train.size() < OFFICIAL.size()) {
+        if (cifar && OFFICIAL.containsAll(train) && train.size() < OFFICIAL.size()) {
             Set<String> missing = new TreeSet<>(OFFICIAL);
             missing.removeAll(train);
             throw new DataException(where + ": class folder(s) " + missing + " missing from train/ and"
                     + " test/: CIFAR-10 has 10 classes " + Cifar10.CLASS_NAMES + "; restore them");
         }
         List<String> classes = classOrder(train);
-        return new Cifar10(decode(TRAIN, classes), decode(TEST, classes));
+        List<List<Entry>> trainFiles = files(TRAIN, classes);
+        List<List<Entry>> testFiles = files(TEST, classes);
+        // the reference size: given, or the first training image's (read before the parallel decode)
+        Entry first = trainFiles.get(0).get(0);
+        int[] size = height > 0 ? new int[] {height, width} : ImageDecoder.size(read(first), first.displayName());
+        String reference = height > 0 ? null : first.displayName();
+        return new Cifar10(decode(TRAIN, classes, trainFiles, size[0], size[1], reference),
+                decode(TEST, classes, testFiles, size[0], size[1], reference));
     }
 
     /** Official CIFAR-10 order when the folders are exactly those classes, else sorted names. */
@@ -112,19 +139,38 @@ final class ImageTree {
         return List.copyOf(new TreeSet<>(folderNames));
     }
 
-    private ImageDataset decode(String split, List<String> classes) {
-        List<Entry> entries = new ArrayList<>();
-        List<Integer> labelList = new ArrayList<>();
-        for (int label = 0; label < classes.size(); label++) {
-            List<Entry> files = new ArrayList<>(splits.get(split).get(classes.get(label)));
+    /** Each class's files in {@code split}, sorted by name; an empty class is an error before any decoding. */
+    private List<List<Entry>> files(String split, List<String> classes) {
+        List<List<Entry>> all = new ArrayList<>();
+        for (String c : classes) {
+            List<Entry> files = new ArrayList<>(splits.get(split).get(c));
             if (files.isEmpty()) {
-                throw new DataException(where + ": " + split + "/" + classes.get(label)
-                        + "/ holds no images; every class needs at least one in train/ and test/");
+                throw new DataException(where + ": " + split + "/" + c
+                        + "/ holds no images; every class needs at least one in train/ and test/: add images"
+                        + " or remove the class folder from both splits");
             }
             files.sort(Comparator.comparing(Entry::fileName));
             checkDistinct(files);
-            entries.addAll(files);
-            for (int i = 0; i < files.size(); i++) {
+            all.add(files);
+        }
+        return all;
+    }
+
+    private static byte[] read(Entry e) {
+        try {
+            return e.bytes().read();
+        } catch (IOException ex) {
+            throw new DataException(e.displayName() + ": cannot read it (" + ex + ")", ex);
+        }
+    }
+
+    private ImageDataset decode(String split, List<String> classes, List<List<Entry>> byClass, int height, int width,
+            String reference) {
+        List<Entry> entries = new ArrayList<>();
+        List<Integer> labelList = new ArrayList<>();
+        for (int label = 0; label < byClass.size(); label++) {
+            entries.addAll(byClass.get(label));
+            for (int i = 0; i < byClass.get(label).size(); i++) {
                 labelList.add(label);
             }
         }
@@ -138,13 +184,7 @@ final class ImageTree {
         // Decoding dominates the cold load; images are independent, so use every core.
         IntStream.range(0, n).parallel().forEach(i -> {
             Entry e = entries.get(i);
-            byte[] encoded;
-            try {
-                encoded = e.bytes().read();
-            } catch (IOException ex) {
-                throw new DataException(e.displayName() + ": cannot read it (" + ex + ")", ex);
-            }
-            ImageDecoder.decodeRgbInto(encoded, e.displayName(), height, width, pixels, i * bytesPerImage);
+            ImageDecoder.decodeRgbInto(read(e), e.displayName(), height, width, reference, pixels, i * bytesPerImage);
         });
         int[] labels = labelList.stream().mapToInt(Integer::intValue).toArray();
         return ImageDataset.wrap(pixels, labels, 3, height, width, classes);

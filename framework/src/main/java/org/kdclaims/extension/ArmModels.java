@@ -27,7 +27,7 @@ import org.kdclaims.training.Metrics;
 import org.kdclaims.training.TeacherNetwork;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
-import org.kdclaims.training.TrainingData;
+import org.kdclaims.data.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 import java.util.Arrays;
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.kdclaims.annotations.Claim;
-import org.kdclaims.annotations.Dataset;
 import org.kdclaims.annotations.Distill;
 import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Ensemble;
@@ -29,6 +28,7 @@ import org.kdclaims.api.Arm;
 import org.kdclaims.api.ArmCurve;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.config.Settings;
+import org.kdclaims.data.DataSetId;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.training.Distillation;
 
@@ -40,7 +40,7 @@ import org.kdclaims.training.Distillation;
  * parameter is one {@link CurvePlan} whose points are ordinary arms of the same plan, so everything
  * that plans and builds arms plans and builds every point.
  */
-record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, long seedBase,
+record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long seedBase,
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
         Set<Premise> premises, AdaptiveSeeds adaptive, ReplicationDesign replication) {
 
@@ -132,8 +132,7 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
     public static ClaimPlan of(Method method) {
         Claim claim = find(method, Claim.class).orElseThrow(() -> invalid(method,
                 "is not annotated @Claim: add @Claim(id = \"C4\", source = \"Table 3\", statement = \"...\")"));
-        Dataset dataset = find(method, Dataset.class).orElseThrow(() -> invalid(method,
-                "names no data set: annotate the class or method with @Cifar or @FashionMnist"));
+        DataSetId dataset = ClaimDataSets.required(method);
         Seeds seeds = find(method, Seeds.class).orElseThrow(() -> invalid(method,
                 "has no @Seeds: a claim needs per-seed statistics, e.g. @Seeds(3)"));
         AdaptiveSeeds adaptive = AdaptiveSeeds.of(method, seeds);
@@ -164,7 +163,7 @@ record ClaimPlan(Method method, Claim claim, Dataset.Kind dataset, int seeds, lo
         List<SweepPoint> points = methodSweep == null ? List.of(SweepPoint.SINGLE) : sweep(method, methodSweep);
         Set<Premise> premises = premises(method, arms, points);
         ReplicationDesign replication = ReplicationDesign.of(method, seeds, arms, initialSeeds);
-        ClaimPlan plan = new ClaimPlan(method, claim, dataset.value(), initialSeeds, seeds.base(), distillation,
+        ClaimPlan plan = new ClaimPlan(method, claim, dataset, initialSeeds, seeds.base(), distillation,
                 List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication);
         for (SweepPoint point : points) {
             checkAttention(method, plan.at(point));

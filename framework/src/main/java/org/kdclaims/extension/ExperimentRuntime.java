@@ -2,7 +2,6 @@ package org.kdclaims.extension;
 
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,24 +9,23 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.kdclaims.annotations.Dataset;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.config.Settings;
+import org.kdclaims.data.DataSetId;
 import org.kdclaims.io.Console;
 import org.kdclaims.plan.RunOutcome;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
+import org.kdclaims.plan.StoreTrainer;
+import org.kdclaims.plan.TrainingHooks;
 import org.kdclaims.results.ResultsStore;
 import org.kdclaims.results.events.ClaimEvents;
 import org.kdclaims.results.model.RunInfo;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.NativeBackend;
-import org.kdclaims.training.ProgressListener;
-import org.kdclaims.training.TeacherNetwork;
 import org.kdclaims.training.TeacherLogitCache;
 import org.kdclaims.training.TrainedModel;
-import org.kdclaims.training.Trainer;
-import org.kdclaims.training.TrainingData;
+import org.kdclaims.data.TrainingData;
 import java.util.LinkedHashMap;
 
 /**
@@ -51,7 +49,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     private final ResultsStore results;
     /** The claim event listeners on the class path (the reports' Allure writer, when the reports are there). */
     private final ClaimEvents events = ClaimEvents.discovered();
-    private final Map<Dataset.Kind, TrainingData> data = new EnumMap<>(Dataset.Kind.class);
+    private final Map<DataSetId, TrainingData> data = new LinkedHashMap<>();
     private final RunInfo startInfo;
     private final Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
     private final Set<String> trainedHere = ConcurrentHashMap.newKeySet();
@@ -61,15 +59,16 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
     /** One lock per run trained again on reading, so that two claims reading it train it once. */
     private final Map<String, Object> retraining = new ConcurrentHashMap<>();
     private volatile boolean closed;
-    /** Teacher logits per (teacher, data, seed, epoch), shared by the runs of a suite (-Dkd.teacherLogitCacheMb, 0 = off). */
-    private final TeacherLogitCache teacherLogits;
+    /** Trains a run into the store; shares teacher logits per (teacher, data, seed, epoch) (-Dkd.teacherLogitCacheMb, 0 = off). */
+    private final StoreTrainer trainer;
 
     ExperimentRuntime(Settings settings, ResultsStore results) {
         this.settings = settings;
         this.profile = settings.scale();
         this.results = results;
         this.models = ModelStore.of(settings.modelsDir(), settings.cachePolicy());
-        this.teacherLogits = new TeacherLogitCache((long) (1e6 * settings.teacherLogitCacheMb()));
+        this.trainer = new StoreTrainer(models, this::data, this::trained, (long) (1e6 * settings.teacherLogitCacheMb()),
+                () -> hooks);
         NativeBackend.configureThreads(settings.threads());
         this.startInfo = new RunInfo(UUID.randomUUID().toString(), Instant.now().toString(), null, profile.name(),
                 settings.realData() ? "real" : "synthetic", NativeBackend.buildId(),
@@ -139,15 +138,11 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         return startInfo;
     }
 
-    TeacherLogitCache teacherLogits() {
-        return teacherLogits;
+    synchronized TrainingData data(DataSetId id) {
+        return data.computeIfAbsent(id, k -> settings.dataProvider().load(k, settings.dataScale()));
     }
 
-    synchronized TrainingData data(Dataset.Kind kind) {
-        return data.computeIfAbsent(kind, k -> DataProvider.load(k, settings));
-    }
-
-    synchronized Map<Dataset.Kind, TrainingData> loadedData() {
+    synchronized Map<DataSetId, TrainingData> loadedData() {
         return Map.copyOf(data);
     }
 
@@ -174,21 +169,13 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         });
     }
 
-    /** How a run is trained: its teacher's checkpoint from the store, progress per epoch, resumable. */
+    TeacherLogitCache teacherLogits() {
+        return trainer.teacherLogits();
+    }
+
+    /** How a run is trained: the store-backed trainer of the plan package, with this session's teachers. */
     RunTrainer trainer() {
-        TrainingHooks h = hooks;
-        RunTrainer plain = run -> {
-            TrainingData d = data(run.data());
-            TeacherNetwork teacher = null;
-            if (run.hasParent()) {
-                TrainedModel parent = trained(run.parentKey(), run.label());
-                teacher = TeacherNetwork.of(parent, run.parentKey(), run.parentEpoch()).withCache(teacherLogits);
-            }
-            TeacherNetwork t = teacher;
-            models.getOrTrain(run.key(), run.basis(), () -> Trainer.train(run.spec(), d, t,
-                    ProgressListener.console(run.role()), h.journal(run, models.journal(run.key()))));
-        };
-        return h.wrap(plain);
+        return trainer;
     }
 
     /**
@@ -201,7 +188,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         return trained(run.key(), run.label());
     }
 
-    private TrainedModel trained(String key, String label) {
+    TrainedModel trained(String key, String label) {
         Optional<RunOutcome> o = outcome(key);
         if (o.isPresent() && !o.get().ok()) {
             throw new IllegalStateException("training run " + label + " did not finish: " + o.get().error().getMessage(),
@@ -261,9 +248,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
             return;
         }
         closed = true;
-        if (teacherLogits.enabled()) {
-            Console.line("[kd] teacher logits: " + teacherLogits.stats());
-        }
+        trainer.printStatistics();
         if (!settings.planOnly()) {
             results.writeRun(new RunInfo(startInfo.runId(), startInfo.startedAt(), Instant.now().toString(),
                     startInfo.scale(), startInfo.dataset(), startInfo.nativeBuild(), startInfo.threads(),

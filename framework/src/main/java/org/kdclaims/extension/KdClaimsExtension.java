@@ -1,6 +1,5 @@
 package org.kdclaims.extension;
 
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.kdclaims.annotations.Claim;
-import org.kdclaims.annotations.Dataset;
+import org.kdclaims.data.DataSetId;
 import org.kdclaims.config.Settings;
 
 /**
@@ -39,10 +38,13 @@ public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback,
             return ConditionEvaluationResult.disabled("-Dkd.plan=only: the plan was printed and written to"
                     + " plan.json; nothing was trained and no claim was judged");
         }
-        AnnotatedElement element = context.getElement().orElse(null);
-        Optional<Dataset> dataset = element instanceof Method m ? ClaimPlan.find(m, Dataset.class)
-                : element instanceof Class<?> c ? AnnotationSupport.findAnnotation(c, Dataset.class) : Optional.empty();
-        return dataset.flatMap(d -> DataProvider.missing(d.value(), settings))
+        Optional<DataSetId> dataset;
+        try {
+            dataset = ClaimDataSets.of(context.getElement().orElse(null));
+        } catch (IllegalArgumentException e) {
+            return ConditionEvaluationResult.enabled("the claim's data set is misnamed; planning says why");
+        }
+        return dataset.flatMap(d -> settings.dataProvider().missing(d))
                 .map(ConditionEvaluationResult::disabled)
                 .orElse(ConditionEvaluationResult.enabled("the claim's data set is available"));
     }

@@ -15,6 +15,25 @@ public interface Architecture {
     <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes);
 
     /**
+     * The same, where the input's height and width are known: a provided architecture checks each
+     * layer's shape. The built-in ones do not need them.
+     */
+    default <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int height, int width, int classes) {
+        return build(g, input, inChannels, classes);
+    }
+
+    /**
+     * What the model key names this architecture by at an input shape: its name for the built-in
+     * families (whose name fixes the graph); for a provided one, also the provider and a hash of
+     * the graph it builds, which also checks that graph before anything trains.
+     *
+     * @throws IllegalArgumentException when the graph is invalid, naming the provider and the problem
+     */
+    default String identity(int channels, int height, int width, int classes) {
+        return name();
+    }
+
+    /**
      * The downsampling factor of each attention point relative to the input ({1, 2, 4} for three
      * groups at 32, 16 and 8 pixels): two architectures can exchange attention maps when these agree.
      */

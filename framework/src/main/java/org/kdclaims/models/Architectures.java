@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses architecture names used in annotations: {@code wrn-16-1}, {@code wrn-10-0.5},
- * {@code resnet-18}, {@code resnet-50}, {@code densenet-40-12}, {@code cnn-16}.
+ * {@code resnet-18}, {@code resnet-50}, {@code densenet-40-12}, {@code cnn-16}, and the families
+ * that {@link org.kdclaims.spi.ArchitectureProvider}s register ({@code <family>[-<variant>]}).
  */
 public final class Architectures {
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?)";
@@ -52,6 +53,7 @@ public final class Architectures {
         if (m.matches()) {
             return new SmallCnn(Integer.parseInt(m.group(1)));
         }
-        throw new IllegalArgumentException("unknown architecture '" + name + "'; known forms: " + KNOWN);
+        return ArchitectureProviders.find(s).orElseThrow(() -> new IllegalArgumentException("unknown architecture '"
+                + name + "'; known forms: " + KNOWN + "; registered families: " + ArchitectureProviders.describe()));
     }
 }

@@ -77,7 +77,7 @@ public final class NativeGraph implements AutoCloseable {
     /** Builds an architecture for (N, channels, height, width) inputs. */
     public static NativeGraph build(Architecture arch, int channels, int height, int width, int classes, long seed) {
         NativeGraphBuilder b = new NativeGraphBuilder(seed, channels, height, width);
-        Node logits = arch.build(b, b.input(), channels, classes);
+        Node logits = arch.build(b, b.input(), channels, height, width, classes);
         if (!logits.flat || logits.c != classes) {
             throw new IllegalStateException(arch.name() + " must end in (N, " + classes + ") logits");
         }

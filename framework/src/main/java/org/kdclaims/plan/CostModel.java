@@ -19,13 +19,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.kdclaims.annotations.Dataset;
 import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.io.Console;
 import org.kdclaims.models.Architecture;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.StepTimer;
-import org.kdclaims.training.TrainingData;
+import org.kdclaims.data.DataSetId;
+import org.kdclaims.data.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 
 /**
@@ -59,7 +59,7 @@ public final class CostModel {
     }
 
     /** Fills in the plan's estimates, calibrating the architectures it has not seen yet. */
-    public void estimate(SuitePlan plan, Map<Dataset.Kind, TrainingData> data) {
+    public void estimate(SuitePlan plan, Map<DataSetId, TrainingData> data) {
         Set<String> teacherEpochsCharged = new HashSet<>();
         for (SuitePlan.Node n : plan.order()) {
             RunRequest r = n.run();

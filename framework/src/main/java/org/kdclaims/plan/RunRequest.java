@@ -2,7 +2,7 @@ package org.kdclaims.plan;
 
 import java.util.Locale;
 
-import org.kdclaims.annotations.Dataset;
+import org.kdclaims.data.DataSetId;
 import org.kdclaims.training.TrainingSpec;
 
 /**
@@ -12,7 +12,7 @@ import org.kdclaims.training.TrainingSpec;
  *
  * @param role what the model is for, e.g. "teacher", "student fromLarge", "member ensemble"
  */
-public record RunRequest(String key, String basis, TrainingSpec spec, Dataset.Kind data, String role,
+public record RunRequest(String key, String basis, TrainingSpec spec, DataSetId data, String role,
         String parentKey, int parentEpoch) {
 
     public boolean hasParent() {

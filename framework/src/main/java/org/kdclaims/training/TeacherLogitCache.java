@@ -1,5 +1,6 @@
 package org.kdclaims.training;
 
+import org.kdclaims.data.TrainingData;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package org.kdclaims.training;
 
+import org.kdclaims.data.TrainingData;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.kdclaims.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
@@ -15,8 +17,16 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-import org.kdclaims.annotations.Dataset;
 import org.kdclaims.extension.KdClaimsExtension;
+import org.kdclaims.plan.CostModel;
+import org.kdclaims.plan.Executor;
+import org.kdclaims.plan.LocalExecutor;
+import org.kdclaims.plan.PlanReport;
+import org.kdclaims.plan.SuiteProgress;
+import org.kdclaims.store.ModelStore;
+import org.kdclaims.training.ProgressListener;
+import org.kdclaims.training.RunJournal;
+import org.kdclaims.training.Trainer;
 
 /**
  * The package structure a newcomer can rely on: no package cycles, and dependencies that point
@@ -37,18 +47,11 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> USER_ANNOTATIONS = resideInAPackage("org.kdclaims.annotations..");
     private static final DescribedPredicate<JavaClass> THE_EXTENSION = equivalentTo(KdClaimsExtension.class);
 
-    /*
-     * Frozen exception 2: the plan keys runs and their data by the user's Dataset.Kind
-     * (RunRequest.data, CostModel.estimate). Moving the enum out of the annotation would change the
-     * user API and ClaimPlan/SuitePreparation, which are being changed elsewhere; do it with them.
-     */
-    private static final DescribedPredicate<JavaClass> PLAN = resideInAPackage("org.kdclaims.plan..");
-    private static final DescribedPredicate<JavaClass> DATASET_KIND = equivalentTo(Dataset.Kind.class);
-
     /** The framework module's packages. */
     private static final String[] FRAMEWORK = {"org.kdclaims.annotations..", "org.kdclaims.api..",
         "org.kdclaims.extension..", "org.kdclaims.plan..", "org.kdclaims.training..", "org.kdclaims.store..",
-        "org.kdclaims.data..", "org.kdclaims.models..", "org.kdclaims.stats..", "org.kdclaims.config.."};
+        "org.kdclaims.data..", "org.kdclaims.models..", "org.kdclaims.stats..", "org.kdclaims.config..",
+        "org.kdclaims.spi.."};
 
     @Test
     void packagesAreFreeOfCycles() {
@@ -70,17 +73,19 @@ class ArchitectureTest {
                 .layer("Plan").definedBy("org.kdclaims.plan..")
                 .layer("Engine").definedBy("org.kdclaims.training..", "org.kdclaims.store..", "org.kdclaims.data..",
                         "org.kdclaims.models..", "org.kdclaims.stats..", "org.kdclaims.config..")
+                .layer("Spi").definedBy("org.kdclaims.spi..")
                 .layer("Results").definedBy("org.kdclaims.results..")
                 .layer("Io").definedBy("org.kdclaims.io..")
                 .whereLayer("Surface").mayOnlyBeAccessedByLayers("Extension")
                 .whereLayer("Extension").mayOnlyBeAccessedByLayers("Surface")
                 .whereLayer("Plan").mayOnlyBeAccessedByLayers("Surface", "Extension")
                 .whereLayer("Engine").mayOnlyBeAccessedByLayers("Surface", "Extension", "Plan")
+                .whereLayer("Spi").mayOnlyBeAccessedByLayers("Surface", "Extension", "Plan", "Engine")
+                .whereLayer("Spi").mayNotAccessAnyLayer()
                 .whereLayer("Results").mayOnlyBeAccessedByLayers("Extension")
                 .whereLayer("Results").mayOnlyAccessLayers("Io")
                 .whereLayer("Io").mayNotAccessAnyLayer()
                 .ignoreDependency(USER_ANNOTATIONS, THE_EXTENSION)
-                .ignoreDependency(PLAN, DATASET_KIND)
                 .check(MAIN);
     }
 
@@ -104,6 +109,32 @@ class ArchitectureTest {
         String[] all = Arrays.copyOf(packages, packages.length + 1);
         all[packages.length] = more;
         return all;
+    }
+
+    /**
+     * The extension is JUnit glue: it turns annotations into plans and arms into verdicts. How runs
+     * are estimated, scheduled and trained into the store lives in {@code plan}, where a
+     * non-JUnit runner (a cluster executor) can reuse it.
+     */
+    @Test
+    void extensionHoldsNoTrainingOrPlanningCode() {
+        noClasses().that().resideInAPackage("org.kdclaims.extension..")
+                .should().dependOnClassesThat(belongToAnyOf(LocalExecutor.class, Executor.class, CostModel.class,
+                        PlanReport.class, SuiteProgress.class, ProgressListener.class, RunJournal.class))
+                .orShould().callMethodWhere(describe("Trainer.train or ModelStore.getOrTrain", call ->
+                        call.getTargetOwner().isEquivalentTo(Trainer.class) && call.getName().equals("train")
+                                || call.getTargetOwner().isEquivalentTo(ModelStore.class)
+                                && call.getName().equals("getOrTrain")))
+                .check(MAIN);
+    }
+
+    /** A provider compiles against the SPI alone, which therefore depends on nothing else of ours. */
+    @Test
+    void spiDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.kdclaims.spi..")
+                .should().dependOnClassesThat(resideInAPackage("org.kdclaims..")
+                        .and(resideOutsideOfPackage("org.kdclaims.spi..")))
+                .check(MAIN);
     }
 
     @Test

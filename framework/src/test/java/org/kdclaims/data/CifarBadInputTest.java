@@ -205,9 +205,9 @@ class CifarBadInputTest {
 
     @Test
     void unsupportedFile(@TempDir Path dir) throws IOException {
-        Path zip = dir.resolve("cifar.zip");
-        Files.write(zip, new byte[10]);
-        assertThat(loadFails(zip)).hasMessageContaining("cifar.zip: not a .tar.gz");
+        Path rar = dir.resolve("cifar.rar");
+        Files.write(rar, new byte[10]);
+        assertThat(loadFails(rar)).hasMessageContaining("cifar.rar: not a .tar.gz or .zip");
     }
 
     @Test

@@ -49,6 +49,8 @@ class ClaimValidationTest {
     @Test
     void unknownArchitecture() {
         assertConfigError(UnknownArch.class, "unknown architecture 'vgg-11'");
+        // the test class path registers two families (test resources' META-INF/services)
+        assertConfigError(UnknownArch.class, "registered families: brokentest (");
     }
 
     @Test
@@ -58,7 +60,7 @@ class ClaimValidationTest {
 
     @Test
     void noDataSet() {
-        assertConfigError(NoDataSet.class, "@Cifar or @FashionMnist");
+        assertConfigError(NoDataSet.class, "@Cifar, @FashionMnist or @ImageFolder");
     }
 
     @Test

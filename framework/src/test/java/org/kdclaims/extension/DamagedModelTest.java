@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.Events;
+import org.kdclaims.plan.TrainingHooks;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.SuitePlan;
 import org.kdclaims.results.ResultsStore;

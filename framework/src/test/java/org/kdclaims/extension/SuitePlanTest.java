@@ -27,6 +27,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.testkit.engine.Events;
+import org.kdclaims.plan.TrainingHooks;
 import org.kdclaims.plan.RunRequest;
 import org.kdclaims.plan.RunTrainer;
 import org.kdclaims.results.model.ClaimResult;

@@ -9,13 +9,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.kdclaims.annotations.Dataset;
+import org.kdclaims.data.DataSetId;
 import org.kdclaims.data.Augmentation;
 import org.kdclaims.data.Cifar10;
 import org.kdclaims.data.Normalization;
 import org.kdclaims.data.SyntheticTask;
 import org.kdclaims.models.Architectures;
-import org.kdclaims.training.TrainingData;
+import org.kdclaims.data.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 
 /** The cost model calibrates once per machine kind, keeps it on disk, and learns from runs as they ran. */
@@ -29,14 +29,14 @@ class CostModelTest {
     private static SuitePlan plan() {
         TrainingSpec spec = TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 5, 1);
         SuitePlan p = new SuitePlan();
-        p.add(new RunRequest("k", "k", spec, Dataset.Kind.CIFAR10, "student", null, 0), "C", false);
+        p.add(new RunRequest("k", "k", spec, DataSetId.CIFAR10, "student", null, 0), "C", false);
         return p;
     }
 
     @Test
     void aCalibrationIsKeptAndAnObservedSpeedReplacesIt(@TempDir Path cache) throws Exception {
         TrainingData d = data();
-        Map<Dataset.Kind, TrainingData> byKind = Map.of(Dataset.Kind.CIFAR10, d);
+        Map<DataSetId, TrainingData> byKind = Map.of(DataSetId.CIFAR10, d);
         SuitePlan first = plan();
         new CostModel(cache, 1, 1).estimate(first, byKind);
         double calibrated = first.node("k").estimatedSeconds();
@@ -57,7 +57,7 @@ class CostModelTest {
     /** Two workers calibrate side by side, into a file of their own, and still give a usable estimate. */
     @Test
     void twoWorkersCalibrateSideBySideIntoTheirOwnFile(@TempDir Path cache) throws Exception {
-        Map<Dataset.Kind, TrainingData> byKind = Map.of(Dataset.Kind.CIFAR10, data());
+        Map<DataSetId, TrainingData> byKind = Map.of(DataSetId.CIFAR10, data());
         SuitePlan p = plan();
         new CostModel(cache, 1, 2).estimate(p, byKind);
         assertThat(p.node("k").estimatedSeconds()).isPositive().isFinite();

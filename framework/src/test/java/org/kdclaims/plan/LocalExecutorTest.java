@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.kdclaims.annotations.Dataset;
+import org.kdclaims.data.DataSetId;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.training.TrainingSpec;
 
@@ -22,7 +22,7 @@ class LocalExecutorTest {
 
     private static RunRequest run(String key, String parent, long seed) {
         TrainingSpec spec = TrainingSpec.paperDefaults(Architectures.parse("cnn-1"), 5, seed);
-        return new RunRequest(key, key, spec, Dataset.Kind.CIFAR10, parent == null ? "teacher" : "student", parent,
+        return new RunRequest(key, key, spec, DataSetId.CIFAR10, parent == null ? "teacher" : "student", parent,
                 parent == null ? 0 : 5);
     }
 

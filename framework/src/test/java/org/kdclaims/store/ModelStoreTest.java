@@ -18,7 +18,7 @@ import org.kdclaims.models.Architectures;
 import org.kdclaims.training.ProgressListener;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
-import org.kdclaims.training.TrainingData;
+import org.kdclaims.data.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 
 class ModelStoreTest {

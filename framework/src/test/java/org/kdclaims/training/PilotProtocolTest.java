@@ -1,5 +1,6 @@
 package org.kdclaims.training;
 
+import org.kdclaims.data.TrainingData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

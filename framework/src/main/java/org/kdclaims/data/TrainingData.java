@@ -1,8 +1,5 @@
-package org.kdclaims.training;
+package org.kdclaims.data;
 
-import org.kdclaims.data.Augmentation;
-import org.kdclaims.data.ImageDataset;
-import org.kdclaims.data.Normalization;
 import java.util.Arrays;
 
 /** What a model trains and is evaluated on; {@link #describe()} goes into the model store key. */

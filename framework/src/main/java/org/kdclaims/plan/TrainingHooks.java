@@ -1,16 +1,13 @@
-package org.kdclaims.extension;
+package org.kdclaims.plan;
 
-import org.kdclaims.plan.RunRequest;
-import org.kdclaims.plan.RunTrainer;
-import org.kdclaims.plan.SuitePlan;
 import org.kdclaims.training.RunJournal;
 
 /**
- * Where the extension's own tests step into training, to make a run diverge or a suite die in the
+ * Where the framework's own tests step into training, to make a run diverge or a suite die in the
  * middle of a run without waiting for a real NaN or a real kill, or to damage the model store once
  * the plan is made. Production uses {@link #NONE}.
  */
-interface TrainingHooks {
+public interface TrainingHooks {
     TrainingHooks NONE = new TrainingHooks() {
     };
 
