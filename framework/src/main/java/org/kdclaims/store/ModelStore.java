@@ -96,7 +96,7 @@ public final class ModelStore {
     /**
      * The store's folder from {@code -Dkd.models.dir}: a path, or a {@code file:} URI. Other URI
      * schemes (an object store) are the seam for running the plan elsewhere; locally they are an
-     * error that says what to do (README, "Running the plan on a cluster").
+     * error that says what to do (framework/README.md, "Running the plan on a cluster").
      */
     static Path location(String setting) {
         String s = setting.trim();
