@@ -2,11 +2,15 @@ package org.kdclaims.training;
 
 import java.util.SplittableRandom;
 
+import org.kdclaims.data.ImageShape;
+
 /** A fixed random batch of normalised CIFAR-sized (or smaller) images, labels and teacher logits. */
 final class BenchData {
     static final int CHANNELS = 3;
     static final int SIZE = 32;
     static final int CLASSES = 10;
+    /** The CIFAR-10 shape the benchmarks build their networks for. */
+    static final ImageShape SHAPE = new ImageShape(CHANNELS, SIZE, SIZE, CLASSES);
 
     final int n;
     final float[] features;

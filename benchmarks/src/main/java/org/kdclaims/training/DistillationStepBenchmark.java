@@ -1,6 +1,5 @@
 package org.kdclaims.training;
 
-
 import org.kdclaims.models.Architectures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -36,11 +35,9 @@ public class DistillationStepBenchmark extends EngineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Distillation d = logits.equals("attention") ? Distillation.standard().withAttention(1000) : Distillation.standard();
-        net = Network.create(Architectures.parse(student), BenchData.CHANNELS, BenchData.SIZE, BenchData.SIZE,
-                BenchData.CLASSES, 1, d);
+        net = Network.create(Architectures.parse(student), BenchData.SHAPE, 1, d);
         net.configure(BenchData.schedule(), 0.9, 5e-4);
-        teacherNet = Network.create(Architectures.parse(teacher), BenchData.CHANNELS, BenchData.SIZE, BenchData.SIZE,
-                BenchData.CLASSES, 2, null);
+        teacherNet = Network.create(Architectures.parse(teacher), BenchData.SHAPE, 2, null);
         data = new BenchData(batch, 7);
         cached = teacherNet.logits(data.features, data.n);
     }

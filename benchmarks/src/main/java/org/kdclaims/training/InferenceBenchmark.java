@@ -1,6 +1,5 @@
 package org.kdclaims.training;
 
-
 import org.kdclaims.models.Architectures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -27,8 +26,7 @@ public class InferenceBenchmark extends EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        net = Network.create(Architectures.parse(arch), BenchData.CHANNELS, BenchData.SIZE, BenchData.SIZE,
-                BenchData.CLASSES, 1, null);
+        net = Network.create(Architectures.parse(arch), BenchData.SHAPE, 1, null);
         data = new BenchData(batch, 7);
         // a teacher has trained running statistics: calibrate them on the batch, as pytorch_wrn.py does
         for (int i = 0; i < 20; i++) {

@@ -1,5 +1,6 @@
 package org.kdclaims.training;
 
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architectures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -33,7 +34,7 @@ public class ParallelRunsBenchmark extends EngineBenchmark {
     public void setUp() {
         // thread-scoped state is set up on the benchmark thread itself: OpenMP's count is per thread
         NativeBackend.configureThreads(threadsPerRun);
-        net = Network.create(Architectures.parse(arch), BenchData.CHANNELS, size, size, BenchData.CLASSES, 1, null);
+        net = Network.create(Architectures.parse(arch), new ImageShape(BenchData.CHANNELS, size, size, BenchData.CLASSES), 1, null);
         net.configure(BenchData.schedule(), 0.9, 5e-4);
         data = new BenchData(128, 7, size);
     }

@@ -1,6 +1,5 @@
 package org.kdclaims.training;
 
-
 import org.kdclaims.models.Architectures;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -30,8 +29,7 @@ public class TrainingStepBenchmark extends EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        net = Network.create(Architectures.parse(arch), BenchData.CHANNELS, BenchData.SIZE, BenchData.SIZE,
-                BenchData.CLASSES, 1, distill ? Distillation.standard() : null);
+        net = Network.create(Architectures.parse(arch), BenchData.SHAPE, 1, distill ? Distillation.standard() : null);
         net.configure(BenchData.schedule(), 0.9, 5e-4);
         data = new BenchData(batch, 7);
         System.out.println("# engine: native (" + NativeBackend.describe() + "), " + net.parameterCount() + " parameters");

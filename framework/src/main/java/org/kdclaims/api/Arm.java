@@ -77,17 +77,17 @@ public final class Arm {
 
     /** Final top-1 test error in percent per seed (the paper's unit). */
     public Metric testError() {
-        return metric("test error (%)", m -> 100 * m.testError());
+        return FinalMetric.TEST_ERROR.of(this);
     }
 
     /** Final test cross-entropy per seed. */
     public Metric testCrossEntropy() {
-        return metric("test cross-entropy", EpochMetrics::testCrossEntropy);
+        return FinalMetric.TEST_CROSS_ENTROPY.of(this);
     }
 
     /** Final KD error on the test set in percent (top-1 disagreement with the teacher, PAPER.md C3) per seed. */
     public Metric testKdError() {
-        return metric("test KD error (%)", m -> 100 * m.testKdError());
+        return FinalMetric.TEST_KD_ERROR.of(this);
     }
 
     /** Any final-epoch metric per seed. */

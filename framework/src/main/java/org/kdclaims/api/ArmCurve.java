@@ -42,17 +42,17 @@ public final class ArmCurve {
 
     /** Final top-1 test error in percent per seed, at every point. */
     public CurveMetric testError() {
-        return of(Arm::testError);
+        return of(FinalMetric.TEST_ERROR::of);
     }
 
     /** Final test KD error in percent per seed, at every point. */
     public CurveMetric testKdError() {
-        return of(Arm::testKdError);
+        return of(FinalMetric.TEST_KD_ERROR::of);
     }
 
     /** Final test cross-entropy per seed, at every point. */
     public CurveMetric testCrossEntropy() {
-        return of(Arm::testCrossEntropy);
+        return of(FinalMetric.TEST_CROSS_ENTROPY::of);
     }
 
     /** Any final-epoch metric per seed, at every point. */

@@ -128,6 +128,11 @@ public final class ImageDataset {
         return width;
     }
 
+    /** The shape a network for this data set is built for: its images and its classes. */
+    public ImageShape shape() {
+        return new ImageShape(channels, height, width, numClasses());
+    }
+
     /** Bytes per image: C*H*W. */
     public int imageBytes() {
         return channels * height * width;

@@ -331,23 +331,31 @@ final class ArmModels {
 
     /**
      * A run's model from the store, recorded once per claim; the claim event listeners hear of every
-     * fetch (the Allure writer makes each one a step).
+     * request and how it was answered (the Allure writer makes each one a step): trained in this
+     * session (the first claim to read a run trained here says so), fetched from the store
+     * (trained before, or already shown as trained), or unavailable.
      */
     private TrainedModel fetch(RunRequest run, ClaimRecorder recorder) {
         ClaimEvents events = runtime.events();
         String label = String.format(Locale.ROOT, "%s: %s", run.role(), run.spec().label());
-        events.trainingRunStarted(label);
+        events.modelRequested(label);
         TrainingRunRecord record;
         TrainedModel m;
+        boolean trainedHere;
         try {
             m = runtime.trained(run);
-            record = ClaimRecorder.record(run.role(), m, run.key(), !runtime.firstUseOfRunTrainedHere(run.key()));
+            trainedHere = runtime.firstUseOfRunTrainedHere(run.key());
+            record = ClaimRecorder.record(run.role(), m, run.key(), !trainedHere);
             recorder.run(record);
         } catch (RuntimeException | Error e) {
-            events.trainingRunFailed(label, e);
+            events.modelUnavailable(label, e);
             throw e;
         }
-        events.trainingRunFinished(label, record);
+        if (trainedHere) {
+            events.modelTrained(label, record);
+        } else {
+            events.modelFetched(label, record);
+        }
         return m;
     }
 }

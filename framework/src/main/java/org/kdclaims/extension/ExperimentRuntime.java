@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.engine.support.store.NamespacedHierarchicalStore;
 import org.kdclaims.config.ScaleProfile;
 import org.kdclaims.config.Settings;
 import org.kdclaims.data.DataSetId;
@@ -32,14 +34,19 @@ import java.util.LinkedHashMap;
  * What every claim of one test session shares: settings and scale profile, loaded data sets, the
  * model store, the teacher-logit cache, the outcome of every training run of the suite's plan, the
  * results store (run.json is written at the start and completed at the end), and the claim event
- * listeners. Made by the
- * suite listener when the launcher starts (so the whole selection is planned first), or, where no
- * listener runs (EngineTestKit), by the first claim class, in the root {@link ExtensionContext.Store}.
+ * listeners.
+ *
+ * <p>It lives in one place: JUnit's stores, under one namespace and key. When the launcher starts,
+ * {@link SuitePlanListener} puts the session's runtime into the launcher session's store (so the
+ * whole selection is planned first); the root {@link ExtensionContext.Store} of every engine
+ * execution in that session looks up through its parents, so the extension finds that runtime.
+ * Where no launcher session listener runs (EngineTestKit), the same lookup finds nothing and the
+ * first claim class makes one in the root store, closed when the engine execution ends.
  */
 final class ExperimentRuntime implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ExperimentRuntime.class);
-    /** The runtime of the launcher session, when {@link SuitePlanListener} made one. */
-    private static volatile ExperimentRuntime suite;
+    /** The same namespace as the launcher's stores name it: Jupiter maps a namespace to its parts. */
+    private static final Namespace SESSION_NAMESPACE = Namespace.create(ExperimentRuntime.class);
     /** Tests only: steps into training (to simulate a diverged or killed run). */
     static volatile TrainingHooks hooks = TrainingHooks.NONE;
 
@@ -79,38 +86,48 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         }
     }
 
-    /** The session's runtime: the suite's, or one per engine execution made on first use. */
+    /**
+     * The session's runtime: the launcher session's (found through the root store's parents), or,
+     * where none was started, one per engine execution in the root store, made on first use.
+     */
     static ExperimentRuntime of(ExtensionContext context) {
-        ExperimentRuntime s = suite;
-        if (s != null && !s.closed) {
-            return s;
-        }
+        // read before: settings(context) looks for the runtime, which must not be under construction then
+        Settings settings = settings(context);
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ExperimentRuntime.class,
-                k -> new ExperimentRuntime(settings(context), ResultsStore.defaultStore()), ExperimentRuntime.class);
+                k -> new ExperimentRuntime(settings, ResultsStore.defaultStore()), ExperimentRuntime.class);
     }
 
     /**
-     * The session's settings: the suite's, or read once per engine execution (JUnit's configuration
-     * parameters, then system properties) into the root store, without starting a runtime.
+     * The session's settings: its runtime's, where there is one, or read once per engine execution
+     * (JUnit's configuration parameters, then system properties) into the root store, without
+     * starting a runtime (an execution condition must not clear the results directory).
      */
     static Settings settings(ExtensionContext context) {
-        ExperimentRuntime s = suite;
-        if (s != null && !s.closed) {
-            return s.settings;
+        ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+        ExperimentRuntime runtime = root.get(ExperimentRuntime.class, ExperimentRuntime.class);
+        if (runtime != null) {
+            return runtime.settings;
         }
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Settings.class,
+        return root.getOrComputeIfAbsent(Settings.class,
                 k -> Settings.fromParametersOrSystem(context::getConfigurationParameter), Settings.class);
     }
 
-    static synchronized ExperimentRuntime startSuite(Settings settings) {
-        suite = new ExperimentRuntime(settings, ResultsStore.defaultStore());
-        return suite;
+    /** Starts the runtime of a launcher session in its store, where every engine execution of the session finds it. */
+    static ExperimentRuntime startSession(NamespacedHierarchicalStore<Namespace> session, Settings settings) {
+        endSession(session); // a second test plan in one session starts afresh, as its results directory does
+        ExperimentRuntime runtime = new ExperimentRuntime(settings, ResultsStore.defaultStore());
+        session.put(SESSION_NAMESPACE, ExperimentRuntime.class, runtime);
+        return runtime;
     }
 
-    static synchronized void endSuite() {
-        if (suite != null) {
-            suite.close();
-            suite = null;
+    /**
+     * Ends the session's runtime, if one was started, before the launcher session closes: run.json
+     * is complete when the session's report is written from it.
+     */
+    static void endSession(NamespacedHierarchicalStore<Namespace> session) {
+        ExperimentRuntime runtime = session.remove(SESSION_NAMESPACE, ExperimentRuntime.class, ExperimentRuntime.class);
+        if (runtime != null) {
+            runtime.close();
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.engine.support.store.Namespace;
+import org.junit.platform.engine.support.store.NamespacedHierarchicalStore;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -17,11 +19,17 @@ import org.kdclaims.io.Console;
 
 /**
  * Sees the whole selection when the launcher starts: every selected claim (class, sweep point and
- * arm, at the active scale) becomes one plan, trained before the first claim runs. Registered
- * through {@code META-INF/services}; does nothing when no claim is selected. A claim that cannot be
- * planned (a configuration error) is left to the extension, which fails it with the reason.
+ * arm, at the active scale) becomes one plan, trained before the first claim runs. Registered on
+ * each launcher session by {@link ClaimSessionListener}, whose store holds the session's runtime
+ * from the start of the test plan to its end; does nothing when no claim is selected. A claim that
+ * cannot be planned (a configuration error) is left to the extension, which fails it with the reason.
  */
-public final class SuitePlanListener implements TestExecutionListener {
+final class SuitePlanListener implements TestExecutionListener {
+    private final NamespacedHierarchicalStore<Namespace> session;
+
+    SuitePlanListener(NamespacedHierarchicalStore<Namespace> session) {
+        this.session = session;
+    }
 
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
@@ -33,7 +41,7 @@ public final class SuitePlanListener implements TestExecutionListener {
             return;
         }
         Settings settings = Settings.fromParametersOrSystem(testPlan.getConfigurationParameters()::get);
-        ExperimentRuntime runtime = ExperimentRuntime.startSuite(settings);
+        ExperimentRuntime runtime = ExperimentRuntime.startSession(session, settings);
         List<ClaimPlan> invocations = new ArrayList<>();
         for (Method m : methods) {
             try {
@@ -49,7 +57,7 @@ public final class SuitePlanListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
-        ExperimentRuntime.endSuite();
+        ExperimentRuntime.endSession(session);
     }
 
     private static void collect(TestPlan plan, TestIdentifier id, Set<Method> methods) {

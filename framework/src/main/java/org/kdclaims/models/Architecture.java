@@ -1,5 +1,7 @@
 package org.kdclaims.models;
 
+import org.kdclaims.data.ImageShape;
+
 /**
  * A network that maps an (N, C, H, W) input to (N, classes) logits.
  *
@@ -18,8 +20,8 @@ public interface Architecture {
      * The same, where the input's height and width are known: a provided architecture checks each
      * layer's shape. The built-in ones do not need them.
      */
-    default <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int height, int width, int classes) {
-        return build(g, input, inChannels, classes);
+    default <T> T build(GraphBuilder<T, ?> g, T input, ImageShape shape) {
+        return build(g, input, shape.channels(), shape.classes());
     }
 
     /**
@@ -29,7 +31,7 @@ public interface Architecture {
      *
      * @throws IllegalArgumentException when the graph is invalid, naming the provider and the problem
      */
-    default String identity(int channels, int height, int width, int classes) {
+    default String identity(ImageShape shape) {
         return name();
     }
 

@@ -1,5 +1,6 @@
 package org.kdclaims.models;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +60,8 @@ final class ArchitectureProviders {
                     + ArchitectureProvider.class.getName() + " cannot be loaded: " + e.getMessage()
                     + "; it must be a public class with a public no-argument constructor", e);
         }
-        return Map.copyOf(byFamily);
+        // not Map.copyOf: its iteration order changes from one JVM to the next, and errors list the families sorted
+        return Collections.unmodifiableMap(byFamily);
     }
 
     /** The provider of {@code name} ({@code family} or {@code family-<variant>}); the longest family wins. */

@@ -1,5 +1,7 @@
 package org.kdclaims.models;
 
+import org.kdclaims.data.ImageShape;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,11 +77,11 @@ public final class NativeGraph implements AutoCloseable {
     }
 
     /** Builds an architecture for (N, channels, height, width) inputs. */
-    public static NativeGraph build(Architecture arch, int channels, int height, int width, int classes, long seed) {
-        NativeGraphBuilder b = new NativeGraphBuilder(seed, channels, height, width);
-        Node logits = arch.build(b, b.input(), channels, height, width, classes);
-        if (!logits.flat || logits.c != classes) {
-            throw new IllegalStateException(arch.name() + " must end in (N, " + classes + ") logits");
+    public static NativeGraph build(Architecture arch, ImageShape shape, long seed) {
+        NativeGraphBuilder b = new NativeGraphBuilder(seed, shape.channels(), shape.height(), shape.width());
+        Node logits = arch.build(b, b.input(), shape);
+        if (!logits.flat || logits.c != shape.classes()) {
+            throw new IllegalStateException(arch.name() + " must end in (N, " + shape.classes() + ") logits");
         }
         return new NativeGraph(b, logits);
     }

@@ -3,6 +3,7 @@ package org.kdclaims.models;
 import java.util.List;
 import java.util.Objects;
 
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.spi.ArchitectureProvider;
 import org.kdclaims.spi.Tensor;
 
@@ -25,18 +26,18 @@ record ProvidedArchitecture(String name, ArchitectureProvider provider) implemen
     public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int classes) {
         // the shapes are needed to check each layer; the builder knows them only as handles
         throw new UnsupportedOperationException("a provided architecture is built with its input's shape: "
-                + "use build(g, input, channels, height, width, classes)");
+                + "use build(g, input, shape)");
     }
 
     @Override
-    public <T> T build(GraphBuilder<T, ?> g, T input, int inChannels, int height, int width, int classes) {
-        return run(new ShapedLayers<>(g), input, inChannels, height, width, classes).handle();
+    public <T> T build(GraphBuilder<T, ?> g, T input, ImageShape shape) {
+        return run(new ShapedLayers<>(g), input, shape).handle();
     }
 
     @Override
-    public String identity(int channels, int height, int width, int classes) {
+    public String identity(ImageShape shape) {
         ShapedLayers<Object> dry = new ShapedLayers<>(null);
-        run(dry, null, channels, height, width, classes);
+        run(dry, null, shape);
         return name + " [provider " + provider.getClass().getName() + ", graph sha256 "
                 + org.kdclaims.models.GraphHash.of(dry.description()) + "]";
     }
@@ -44,7 +45,7 @@ record ProvidedArchitecture(String name, ArchitectureProvider provider) implemen
     @Override
     public int[] attentionDownsampling() {
         ShapedLayers<Object> dry = new ShapedLayers<>(null);
-        run(dry, null, 3, NOMINAL_SIZE, NOMINAL_SIZE, 10);
+        run(dry, null, new ImageShape(3, NOMINAL_SIZE, NOMINAL_SIZE, 10));
         List<Integer> heights = dry.attentionHeights();
         return heights.stream().mapToInt(h -> NOMINAL_SIZE / h).toArray();
     }
@@ -55,19 +56,18 @@ record ProvidedArchitecture(String name, ArchitectureProvider provider) implemen
         return scaled.equals(name) ? this : ArchitectureProviders.architecture(scaled);
     }
 
-    private <T> ShapedLayers.Shaped<T> run(ShapedLayers<T> layers, T handle, int channels, int height, int width,
-            int classes) {
+    private <T> ShapedLayers.Shaped<T> run(ShapedLayers<T> layers, T handle, ImageShape shape) {
         Tensor out;
         try {
-            out = provider.build(name, layers, layers.input(handle, channels, height, width), classes);
-            return layers.logits(out, classes);
+            out = provider.build(name, layers, layers.input(handle, shape.channels(), shape.height(), shape.width()),
+                    shape.classes());
+            return layers.logits(out, shape.classes());
         } catch (ShapedLayers.InvalidGraphException e) {
-            throw new IllegalArgumentException(where() + " builds an invalid graph for a " + channels + "x" + height
-                    + "x" + width + " input and " + classes + " classes: " + e.getMessage()
-                    + "; fix its build()", e);
+            throw new IllegalArgumentException(where() + " builds an invalid graph for a " + shape + ": "
+                    + e.getMessage() + "; fix its build()", e);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(where() + " failed to build it for a " + channels + "x" + height
-                    + "x" + width + " input and " + classes + " classes: " + e + "; fix its build()", e);
+            throw new IllegalArgumentException(where() + " failed to build it for a " + shape + ": " + e
+                    + "; fix its build()", e);
         }
     }
 

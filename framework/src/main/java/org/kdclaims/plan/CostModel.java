@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.io.Console;
 import org.kdclaims.models.Architecture;
@@ -111,8 +112,10 @@ public final class CostModel {
 
     private static String key(Architecture a, TrainingData d, int batch) {
         int b = Math.min(batch, d.train().size());
-        return String.format(Locale.ROOT, "%s|%dx%dx%d|k%d|b%d", a.name(), d.train().channels(),
-                d.train().height(), d.train().width(), d.train().numClasses(), b);
+        ImageShape s = d.train().shape();
+        // the calibration file's key: its text must stay as it was, or every stored speed is lost
+        return String.format(Locale.ROOT, "%s|%dx%dx%d|k%d|b%d", a.name(), s.channels(), s.height(), s.width(),
+                s.classes(), b);
     }
 
     private StepTimer.Speed speed(Architecture a, TrainingData d, int batch) {
@@ -121,8 +124,7 @@ public final class CostModel {
         return speeds.computeIfAbsent(key, k -> {
             StepTimer.Speed s = sideBySide(() -> {
                 NativeBackend.useThreadsOnThisThread(threads);
-                return StepTimer.measure(a, d.train().channels(), d.train().height(), d.train().width(),
-                        d.train().numClasses(), b, TIMED_STEPS);
+                return StepTimer.measure(a, d.train().shape(), b, TIMED_STEPS);
             });
             Console.printf("[kd] calibrated %s: %.0f img/s training, %.0f img/s inference (%d thread%s, %d side by side)%n",
                     k, s.trainImagesPerSecond(), s.inferImagesPerSecond(), threads, threads == 1 ? "" : "s", workers);

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.io.AtomicFiles;
 import org.kdclaims.io.Crc32cTrailer;
 import org.kdclaims.models.Architectures;
@@ -56,7 +57,8 @@ final class ModelFile {
         Header h = new Header(key, s.architecture().name(), s.epochs(), s.batchSize(), s.learningRate(), s.lrDecay(),
                 s.lrMilestones(), s.momentum(), s.weightDecay(), s.seed(), d == null ? null : d.tau(),
                 d == null ? null : d.weight(), d == null ? null : d.convention().name(), d == null ? null : d.attentionBeta(), s.kdUntilEpoch(), s.evalEvery(),
-                m.network().channels(), m.network().height(), m.network().width(), m.network().classes(), m.curve(),
+                m.network().shape().channels(), m.network().shape().height(), m.network().shape().width(),
+                m.network().shape().classes(), m.curve(),
                 m.wallSeconds(), m.teacherKey(), basis);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
@@ -189,7 +191,7 @@ final class ModelFile {
             TrainingSpec spec = new TrainingSpec(Architectures.parse(h.arch()), h.epochs(), h.batchSize(),
                     h.learningRate(), h.lrDecay(), h.lrMilestones(), h.momentum(), h.weightDecay(), h.seed(), d,
                     h.kdUntilEpoch(), h.evalEvery());
-            return TrainedModel.restore(spec, h.channels(), h.height(), h.width(), h.classes(), h.curve(),
+            return TrainedModel.restore(spec, new ImageShape(h.channels(), h.height(), h.width(), h.classes()), h.curve(),
                     checkpoints, h.wallSeconds(), h.teacherKey());
         }
     }

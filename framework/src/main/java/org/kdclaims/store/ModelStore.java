@@ -25,7 +25,6 @@ import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.RunJournal;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
-import org.kdclaims.data.ImageDataset;
 import org.kdclaims.data.TrainingData;
 import org.kdclaims.training.TrainingSpec;
 import org.slf4j.Logger;
@@ -130,8 +129,7 @@ public final class ModelStore {
     public static String basis(TrainingSpec spec, TrainingData data, String teacherKey) {
         // a provided architecture adds its provider and graph hash (built-in names fix their graph,
         // and their keys stay as they were); building that hash checks the graph before any training
-        ImageDataset t = data.train();
-        String arch = spec.architecture().identity(t.channels(), t.height(), t.width(), t.numClasses());
+        String arch = spec.architecture().identity(data.train().shape());
         String provided = arch.equals(spec.architecture().name()) ? "" : "\narchitecture=" + arch;
         return spec.describe() + provided + "\n" + data.describe() + "\nteacher=" + teacherKey + "\nnative="
                 + NativeBackend.buildId() + " threads=" + NativeBackend.threads() + " cpu=" + NativeBackend.cpuIsa()

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architecture;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.models.GraphBuilder;
@@ -30,58 +31,39 @@ public final class Network {
 
     private final Architecture architecture;
     private final NativeGraph graph;
-    private final int channels;
-    private final int height;
-    private final int width;
-    private final int classes;
+    private final ImageShape shape;
     private final Distillation distillation;
     private double ceWeight;
     private double kdWeight;
     private SgdNesterov optimizer;
 
-    private Network(Architecture architecture, NativeGraph graph, int channels, int height, int width, int classes,
-            Distillation distillation) {
+    private Network(Architecture architecture, NativeGraph graph, ImageShape shape, Distillation distillation) {
         this.architecture = architecture;
         this.graph = graph;
-        this.channels = channels;
-        this.height = height;
-        this.width = width;
-        this.classes = classes;
+        this.shape = shape;
         this.distillation = distillation;
         this.ceWeight = distillation == null ? 1 : distillation.crossEntropyWeight();
         this.kdWeight = distillation == null ? 0 : distillation.kdWeight();
     }
 
     /** Builds the network; {@code distillation} null means plain cross-entropy training. */
-    public static Network create(Architecture arch, int channels, int height, int width, int classes,
-            long seed, Distillation distillation) {
+    public static Network create(Architecture arch, ImageShape shape, long seed, Distillation distillation) {
         NativeBackend.init();
-        NativeGraph graph = NativeGraph.build(arch, channels, height, width, classes, seed);
-        return new Network(arch, graph, channels, height, width, classes, distillation);
+        NativeGraph graph = NativeGraph.build(arch, shape, seed);
+        return new Network(arch, graph, shape, distillation);
     }
 
     public Architecture architecture() {
         return architecture;
     }
 
-    public int channels() {
-        return channels;
-    }
-
-    public int height() {
-        return height;
-    }
-
-    public int width() {
-        return width;
+    /** The images and classes it was built for. */
+    public ImageShape shape() {
+        return shape;
     }
 
     public long parameterCount() {
         return graph.parameterCount();
-    }
-
-    public int classes() {
-        return classes;
     }
 
     public boolean distils() {
@@ -137,8 +119,8 @@ public final class Network {
         try {
             float[][] activations = attention ? new float[graph.attentionPoints()][] : null;
             logits = graph.forward(features, n, true, activations);
-            float[] grad = new float[n * classes];
-            loss = Losses.lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
+            float[] grad = new float[n * shape.classes()];
+            loss = Losses.lossAndGradient(logits, n, shape.classes(), labels, distils() ? teacherLogits : null,
                     distils() ? distillation.tau() : 1, ceWeight, distils() ? kdWeight : 0, grad);
             float[][] attentionGrads = null;
             if (attention) {
@@ -158,7 +140,7 @@ public final class Network {
         optimizer.step(graph.parameters(), graph.gradients());
         graph.updateRunningStatistics(BN_MOMENTUM);
         if (trainLogits != null) {
-            System.arraycopy(logits, 0, trainLogits, 0, n * classes);
+            System.arraycopy(logits, 0, trainLogits, 0, n * shape.classes());
         }
         return loss;
     }
@@ -210,7 +192,7 @@ public final class Network {
     double debugLoss(float[] features, int n, int[] labels, float[] teacherLogits) {
         float[] logits = graph.forward(features, n, true);
         graph.discard();
-        return Losses.lossAndGradient(logits, n, classes, labels, distils() ? teacherLogits : null,
+        return Losses.lossAndGradient(logits, n, shape.classes(), labels, distils() ? teacherLogits : null,
                 distils() ? distillation.tau() : 1, ceWeight, distils() ? kdWeight : 0, null);
     }
 

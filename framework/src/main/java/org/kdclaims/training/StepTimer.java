@@ -3,6 +3,7 @@ package org.kdclaims.training;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architecture;
 
 /**
@@ -26,12 +27,12 @@ public final class StepTimer {
     private StepTimer() {
     }
 
-    public static Speed measure(Architecture arch, int channels, int height, int width, int classes, int batch,
-            int timedSteps) {
-        Network net = Network.create(arch, channels, height, width, classes, 1, null);
+    public static Speed measure(Architecture arch, ImageShape shape, int batch, int timedSteps) {
+        int classes = shape.classes();
+        Network net = Network.create(arch, shape, 1, null);
         net.configure(LearningRateSchedule.step(0.01, 1, 1), 0.9, 0);
         SplittableRandom r = new SplittableRandom(1);
-        float[] x = new float[batch * channels * height * width];
+        float[] x = new float[batch * shape.imageSize()];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) r.nextGaussian();
         }

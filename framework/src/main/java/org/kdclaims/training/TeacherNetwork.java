@@ -30,8 +30,7 @@ public record TeacherNetwork(Network network, String key, String label, TeacherL
         if (epochsTrained == s.epochs()) {
             return new TeacherNetwork(model.network(), modelKey + "@" + epochsTrained, s.architecture().name());
         }
-        Network n = Network.create(s.architecture(), model.network().channels(), model.network().height(),
-                model.network().width(), model.network().classes(), s.seed(), null);
+        Network n = Network.create(s.architecture(), model.network().shape(), s.seed(), null);
         n.restore(model.checkpoint(epochsTrained));
         return new TeacherNetwork(n, modelKey + "@" + epochsTrained,
                 s.architecture().name() + " stopped at epoch " + epochsTrained);

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Set;
 
+import org.kdclaims.data.ImageShape;
+
 /**
  * A trained network with its learning curve and per-epoch checkpoints (parameters and running
  * statistics after each epoch), so that an early-stopped teacher at any epoch costs nothing extra.
@@ -28,11 +30,9 @@ public final class TrainedModel {
     }
 
     /** A model read back from the model store: the network is rebuilt and given its final state. */
-    public static TrainedModel restore(TrainingSpec spec, int channels, int height, int width, int classes,
-            List<EpochMetrics> curve, TreeMap<Integer, Map<String, float[]>> checkpoints, double wallSeconds,
-            String teacherKey) {
-        Network net = Network.create(spec.architecture(), channels, height, width, classes, spec.seed(),
-                spec.distillation());
+    public static TrainedModel restore(TrainingSpec spec, ImageShape shape, List<EpochMetrics> curve,
+            TreeMap<Integer, Map<String, float[]>> checkpoints, double wallSeconds, String teacherKey) {
+        Network net = Network.create(spec.architecture(), shape, spec.seed(), spec.distillation());
         net.restore(checkpoints.lastEntry().getValue());
         return new TrainedModel(spec, net, curve, checkpoints, wallSeconds, teacherKey);
     }

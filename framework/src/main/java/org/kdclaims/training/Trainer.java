@@ -52,8 +52,7 @@ public final class Trainer {
         ImageDataset train = data.train();
         int k = train.numClasses();
         int stepsPerEpoch = (train.size() + spec.batchSize() - 1) / spec.batchSize();
-        Network net = Network.create(spec.architecture(), train.channels(), train.height(), train.width(), k,
-                spec.seed(), spec.distillation());
+        Network net = Network.create(spec.architecture(), train.shape(), spec.seed(), spec.distillation());
         net.configure(spec.schedule().withStepsPerEpoch(stepsPerEpoch), spec.momentum(), spec.weightDecay());
         if (spec.distillation() != null && spec.distillation().attentionTransfer()) {
             net.requireAttentionCompatible(teacher.network());
@@ -180,7 +179,7 @@ public final class Trainer {
 
         /** The teacher's logits for the next batch; with attention transfer also its maps into {@code maps}. */
         float[] next(Batch b, float[][] maps) {
-            int len = b.size() * teacher.network().classes();
+            int len = b.size() * teacher.network().shape().classes();
             float[] logits;
             if (cached != null) {
                 logits = Arrays.copyOfRange(cached, offset, offset + len);

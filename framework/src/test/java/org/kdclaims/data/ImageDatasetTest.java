@@ -31,6 +31,17 @@ class ImageDatasetTest {
         assertThat(d.classNames()).containsExactly("a", "b");
         assertThat(d.classCounts()).containsExactly(1, 2);
         assertThat(d.imageBytes()).isEqualTo(4);
+        assertThat(d.shape()).isEqualTo(new ImageShape(1, 2, 2, 2));
+        assertThat(d.shape().imageSize()).isEqualTo(d.imageBytes());
+    }
+
+    /** A shape is built from a data set or by hand (tests, benchmarks): a zero is caught where it is made. */
+    @Test
+    void anImageShapeIsPositiveInEveryDimension() {
+        assertThat(new ImageShape(3, 32, 32, 10)).hasToString("3x32x32 input and 10 classes");
+        assertThatThrownBy(() -> new ImageShape(3, 32, 0, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3x32x0").hasMessageContaining("must all be positive");
+        assertThatThrownBy(() -> new ImageShape(3, 32, 32, 0)).hasMessageContaining("0 classes");
     }
 
     @Test

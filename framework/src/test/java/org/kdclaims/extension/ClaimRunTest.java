@@ -79,9 +79,10 @@ class ClaimRunTest {
     }
 
     /**
-     * The claim event listeners hear each invocation on the thread that runs it: started, one started
-     * and finished pair per model read (teachers once per arm that reads them), finished with the
-     * recorded result's runs.
+     * The claim event listeners hear each invocation on the thread that runs it: started, one request
+     * and its answer per model read (teachers once per arm that reads them), finished with the
+     * recorded result's runs. The answer says what happened: a model trained in this session is
+     * "trained" to the first claim that reads it, and "fetched" from the store by every later read.
      */
     @Test
     void eachInvocationIsPublishedAsEvents() {
@@ -92,25 +93,33 @@ class ClaimRunTest {
                 .containsExactlyInAnyOrder("T1", "T2", "T3", "T3", "T4");
         assertThat(all).filteredOn(e -> e.startsWith("claimFinished ")).allSatisfy(e -> assertThat(e).endsWith(" recorded"));
         List<String> recordedKeys = results.stream().flatMap(r -> r.runs().stream()).map(TrainingRunRecord::configHash).toList();
-        assertThat(all).filteredOn(e -> e.startsWith("runFinished ")).extracting(e -> e.substring(e.lastIndexOf(' ') + 1))
+        assertThat(all).filteredOn(e -> e.startsWith("modelFetched ") || e.startsWith("modelTrained "))
+                .extracting(e -> e.substring(e.lastIndexOf(' ') + 1))
                 .containsAll(recordedKeys).allSatisfy(key -> assertThat(recordedKeys).contains(key));
-        assertThat(all).anySatisfy(e -> assertThat(e).startsWith("runStarted teacher: cnn-"));
+        assertThat(all).anySatisfy(e -> assertThat(e).startsWith("modelRequested teacher: cnn-"));
+        List<String> trainedKeys = results.stream().flatMap(r -> r.runs().stream()).filter(r -> !r.fromCache())
+                .map(TrainingRunRecord::configHash).toList();
+        assertThat(trainedKeys).isNotEmpty();
+        assertThat(all).filteredOn(e -> e.startsWith("modelTrained ")).extracting(e -> e.substring(e.lastIndexOf(' ') + 1))
+                .containsExactlyInAnyOrderElementsOf(trainedKeys);
+        assertThat(all).filteredOn(e -> e.startsWith("modelFetched teacher: cnn-")).isNotEmpty();
     }
 
     /** One thread's events: whole invocations one after another, each run's start followed by its end. */
     static void wellFormedInvocations(List<String> events) {
         String shape = events.stream().map(e -> e.substring(0, e.indexOf(' '))).map(e -> switch (e) {
             case "claimStarted" -> "(";
-            case "runStarted" -> "[";
-            case "runFinished", "runFailed" -> "]";
+            case "modelRequested" -> "[";
+            case "modelFetched", "modelTrained", "modelUnavailable" -> "]";
             case "claimFinished" -> ")";
             default -> "?";
         }).collect(Collectors.joining());
         assertThat(shape).as("events %s", events).matches("(\\((\\[\\])*\\)?)*");
         for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).startsWith("runStarted ")) {
-                String label = events.get(i).substring("runStarted ".length());
-                assertThat(events.get(i + 1)).as("the end of %s", label).matches("run(Finished|Failed) \\Q" + label + "\\E[ :].*");
+            if (events.get(i).startsWith("modelRequested ")) {
+                String label = events.get(i).substring("modelRequested ".length());
+                assertThat(events.get(i + 1)).as("the answer to %s", label)
+                        .matches("model(Fetched|Trained|Unavailable) \\Q" + label + "\\E[ :].*");
             }
         }
     }

@@ -15,7 +15,10 @@ import org.kdclaims.results.model.TrainingRunRecord;
  * {@code META-INF/services}): remembers every event with the thread it came on.
  */
 public final class RecordedClaimEvents implements ClaimEventListener {
-    /** One event: "claimStarted ID", "runStarted LABEL", "runFinished LABEL KEY", "runFailed LABEL: MESSAGE", "claimFinished ID OUTCOME". */
+    /**
+     * One event: "claimStarted ID", "modelRequested LABEL", "modelFetched LABEL KEY", "modelTrained LABEL KEY",
+     * "modelUnavailable LABEL: MESSAGE", "claimFinished ID OUTCOME".
+     */
     record Heard(String thread, String event) {
     }
 
@@ -48,18 +51,23 @@ public final class RecordedClaimEvents implements ClaimEventListener {
     }
 
     @Override
-    public void trainingRunStarted(String label) {
-        add("runStarted " + label);
+    public void modelRequested(String label) {
+        add("modelRequested " + label);
     }
 
     @Override
-    public void trainingRunFinished(String label, TrainingRunRecord run) {
-        add("runFinished " + label + " " + run.configHash());
+    public void modelFetched(String label, TrainingRunRecord run) {
+        add("modelFetched " + label + " " + run.configHash());
     }
 
     @Override
-    public void trainingRunFailed(String label, Throwable error) {
-        add("runFailed " + label + ": " + error.getMessage());
+    public void modelTrained(String label, TrainingRunRecord run) {
+        add("modelTrained " + label + " " + run.configHash());
+    }
+
+    @Override
+    public void modelUnavailable(String label, Throwable error) {
+        add("modelUnavailable " + label + ": " + error.getMessage());
     }
 
     @Override

@@ -153,7 +153,7 @@ class SuitePlanTest {
                 finishedWithFailure(message(m -> m.contains("diverged") && m.contains("student scratch")))));
         // the listeners hear which run is missing, and the failed claim's result
         assertThat(RecordedClaimEvents.heard()).extracting(RecordedClaimEvents.Heard::event)
-                .anySatisfy(e -> assertThat(e).startsWith("runFailed student scratch: ").contains("diverged"))
+                .anySatisfy(e -> assertThat(e).startsWith("modelUnavailable student scratch: ").contains("diverged"))
                 .contains("claimFinished T2 failed");
         assertThat(ResultsStore.defaultStore().read().claims()).extracting(ClaimResult::id).contains("T1", "T2");
     }

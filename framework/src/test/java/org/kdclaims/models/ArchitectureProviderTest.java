@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.spi.ArchitectureProvider;
 import org.kdclaims.spi.Layers;
 import org.kdclaims.spi.Tensor;
@@ -16,19 +17,19 @@ class ArchitectureProviderTest {
         Architecture a = Architectures.parse("tinytest-6");
         assertThat(a.name()).isEqualTo("tinytest-6");
         assertThat(a.attentionDownsampling()).containsExactly(1);
-        try (NativeGraph g = NativeGraph.build(a, 3, 8, 8, 5, 1)) {
+        try (NativeGraph g = NativeGraph.build(a, new ImageShape(3, 8, 8, 5), 1)) {
             assertThat(g.attentionPoints()).isEqualTo(1);
         }
     }
 
     @Test
     void theKeyNamesTheProviderAndTheGraphsHash() {
-        String six = Architectures.parse("tinytest-6").identity(3, 8, 8, 5);
+        String six = Architectures.parse("tinytest-6").identity(new ImageShape(3, 8, 8, 5));
         assertThat(six).startsWith("tinytest-6 [provider " + TestProviders.Tiny.class.getName() + ", graph sha256 ");
-        assertThat(Architectures.parse("tinytest-6").identity(3, 8, 8, 5)).as("deterministic").isEqualTo(six);
-        assertThat(Architectures.parse("tinytest-7").identity(3, 8, 8, 5)).as("another width, another graph")
+        assertThat(Architectures.parse("tinytest-6").identity(new ImageShape(3, 8, 8, 5))).as("deterministic").isEqualTo(six);
+        assertThat(Architectures.parse("tinytest-7").identity(new ImageShape(3, 8, 8, 5))).as("another width, another graph")
                 .isNotEqualTo(six.replace("tinytest-6", "tinytest-7"));
-        assertThat(Architectures.parse("cnn-4").identity(3, 8, 8, 5)).as("built-in keys unchanged").isEqualTo("cnn-4");
+        assertThat(Architectures.parse("cnn-4").identity(new ImageShape(3, 8, 8, 5))).as("built-in keys unchanged").isEqualTo("cnn-4");
     }
 
     @Test
@@ -44,8 +45,8 @@ class ArchitectureProviderTest {
                 return l.dense("fc", l.globalAveragePool(l.conv("stem/conv", input, 6, 3, 1)), classes);
             }
         };
-        String hash = new ProvidedArchitecture("tinytest-6", other).identity(3, 8, 8, 5);
-        String registered = Architectures.parse("tinytest-6").identity(3, 8, 8, 5);
+        String hash = new ProvidedArchitecture("tinytest-6", other).identity(new ImageShape(3, 8, 8, 5));
+        String registered = Architectures.parse("tinytest-6").identity(new ImageShape(3, 8, 8, 5));
         assertThat(hash.substring(hash.lastIndexOf(' '))).isNotEqualTo(registered.substring(registered.lastIndexOf(' ')));
     }
 
@@ -60,7 +61,7 @@ class ArchitectureProviderTest {
     @Test
     void aProviderThatBuildsAnInvalidGraphIsNamedWithTheProblemAndTheFix() {
         Architecture broken = Architectures.parse("brokentest");
-        assertThatThrownBy(() -> broken.identity(3, 8, 8, 5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> broken.identity(new ImageShape(3, 8, 8, 5))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("architecture 'brokentest' of provider " + TestProviders.Broken.class.getName())
                 .hasMessageContaining("add of a 4x8x8 and a 8x8x8 tensor")
                 .hasMessageContaining("fix its build()");
@@ -96,7 +97,7 @@ class ArchitectureProviderTest {
             }
         };
         try {
-            new ProvidedArchitecture("inline", p).identity(3, 8, 8, 5);
+            new ProvidedArchitecture("inline", p).identity(new ImageShape(3, 8, 8, 5));
             throw new AssertionError("expected an invalid graph");
         } catch (IllegalArgumentException e) {
             return e.getMessage();

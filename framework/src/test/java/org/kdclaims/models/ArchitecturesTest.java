@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.training.NativeBackend;
 
 /** Architecture names, and parameter counts against the published ones (10 classes, 32x32x3 inputs). */
@@ -44,7 +45,7 @@ class ArchitecturesTest {
             Architecture arch = Architectures.parse(name);
             CountingBuilder g = new CountingBuilder(3, 32);
             arch.build(g, new int[] {3, 32, 32}, 3, 10);
-            try (NativeGraph ng = NativeGraph.build(arch, 3, 32, 32, 10, 1)) {
+            try (NativeGraph ng = NativeGraph.build(arch, new ImageShape(3, 32, 32, 10), 1)) {
                 assertThat(ng.parameterCount()).as(name).isEqualTo(g.parameterCount());
                 assertThat(ng.parameters().length()).isEqualTo(g.parameterCount());
             }

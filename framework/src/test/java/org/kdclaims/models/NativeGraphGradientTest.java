@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.training.NativeBackend;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -141,7 +142,7 @@ class NativeGraphGradientTest {
         float[] refLogits = sd.output(ph, logits.name()).get(logits.name()).dup().data().asFloat();
 
         // native engine, same seed: same parameters
-        try (NativeGraph g = NativeGraph.build(arch, C, HW, HW, K, 11)) {
+        try (NativeGraph g = NativeGraph.build(arch, new ImageShape(C, HW, HW, K), 11)) {
             assertThat(g.parameterCount()).isEqualTo(sg.parameterCount());
             float[] z = g.forward(x, N, true);
             assertThat(z).containsExactly(refLogits, org.assertj.core.data.Offset.offset(2e-4f));
@@ -191,7 +192,7 @@ class NativeGraphGradientTest {
         Map<String, INDArray> ph = new HashMap<>();
         ph.put("input", Nd4j.create(x, new long[] {N, C, HW, HW}, 'c'));
         float[] ref = sd.output(ph, logits.name()).get(logits.name()).dup().data().asFloat();
-        try (NativeGraph g = NativeGraph.build(arch, C, HW, HW, K, 4)) {
+        try (NativeGraph g = NativeGraph.build(arch, new ImageShape(C, HW, HW, K), 4)) {
             assertThat(g.restore(stats)).isEmpty();
             assertThat(g.forward(x, N, false)).containsExactly(ref, org.assertj.core.data.Offset.offset(2e-4f));
             // and a second call on the pooled arrays gives the same logits

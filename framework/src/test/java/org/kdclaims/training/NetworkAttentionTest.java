@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.models.GraphBuilder;
 import org.kdclaims.models.NativeGraph;
@@ -33,8 +34,8 @@ class NetworkAttentionTest {
             x[i] = (float) (r.nextDouble() * 2 - 1);
         }
         Network teacher = Network.create(Architectures.parse(arch.startsWith("resnet") ? "resnet-10-0.25" : "wrn-10-1"),
-                3, HW, HW, 4, 9, null);
-        Network student = Network.create(Architectures.parse(arch), 3, HW, HW, 4, 5, null);
+                new ImageShape(3, HW, HW, 4), 9, null);
+        Network student = Network.create(Architectures.parse(arch), new ImageShape(3, HW, HW, 4), 5, null);
         if (!arch.startsWith("resnet")) {
             student.requireAttentionCompatible(teacher);
         }
@@ -102,7 +103,7 @@ class NetworkAttentionTest {
     }
 
     private static String points(String arch) {
-        NativeGraph g = Network.create(Architectures.parse(arch), 3, 32, 32, 10, 1, null).graph();
+        NativeGraph g = Network.create(Architectures.parse(arch), new ImageShape(3, 32, 32, 10), 1, null).graph();
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < g.attentionPoints(); i++) {
             int[] s = g.attentionShape(i);
@@ -113,8 +114,8 @@ class NetworkAttentionTest {
 
     @Test
     void mismatchedAttentionPointsAreRejectedByName() {
-        Network wrn = Network.create(Architectures.parse("wrn-10-0.5"), 3, 32, 32, 10, 1, null);
-        Network resnet = Network.create(Architectures.parse("resnet-10-0.125"), 3, 32, 32, 10, 1, null);
+        Network wrn = Network.create(Architectures.parse("wrn-10-0.5"), new ImageShape(3, 32, 32, 10), 1, null);
+        Network resnet = Network.create(Architectures.parse("resnet-10-0.125"), new ImageShape(3, 32, 32, 10), 1, null);
         assertThatThrownBy(() -> wrn.requireAttentionCompatible(resnet))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("resnet-10-0.125").hasMessageContaining("wrn-10-0.5")
@@ -124,7 +125,7 @@ class NetworkAttentionTest {
     @Test
     void attentionTermIsOnlyAddedWhileKdIsOn() {
         Distillation at = Distillation.standard().withAttention(BETA);
-        Network net = Network.create(Architectures.parse("wrn-10-0.5"), 3, HW, HW, 4, 5, at);
+        Network net = Network.create(Architectures.parse("wrn-10-0.5"), new ImageShape(3, HW, HW, 4), 5, at);
         net.configure(LearningRateSchedule.cosine(0.05, 1).withStepsPerEpoch(2), 0.9, 5e-4);
         assertThat(net.attentionOn()).isTrue();
         assertThatThrownBy(() -> net.step(new float[N * 3 * HW * HW], N, new int[N], new float[N * 4], null, null))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architectures;
 
 /**
@@ -28,7 +29,7 @@ class NetworkBatchNormTest {
         for (int i = 0; i < n; i++) {
             labels[i] = r.nextInt(k);
         }
-        Network net = Network.create(Architectures.parse("wrn-10-0.5"), 3, hw, hw, k, 2, null);
+        Network net = Network.create(Architectures.parse("wrn-10-0.5"), new ImageShape(3, hw, hw, k), 2, null);
         net.configure(LearningRateSchedule.step(0.0, 1, 1), 0.9, 5e-4);
         java.util.Map<String, float[]> before = net.state();
 

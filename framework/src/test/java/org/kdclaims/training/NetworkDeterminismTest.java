@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architectures;
 
 /**
@@ -47,7 +48,7 @@ class NetworkDeterminismTest {
     }
 
     private static Network network(String arch, long seed) {
-        Network net = Network.create(Architectures.parse(arch), 3, 16, 16, 10, seed, Distillation.standard());
+        Network net = Network.create(Architectures.parse(arch), new ImageShape(3, 16, 16, 10), seed, Distillation.standard());
         net.configure(LearningRateSchedule.cosine(0.05, 3).withStepsPerEpoch(2), 0.9, 5e-4);
         return net;
     }

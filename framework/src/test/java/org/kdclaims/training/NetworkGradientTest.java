@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architectures;
 import org.kdclaims.models.GraphBuilder;
 import org.kdclaims.models.NativeGraph;
@@ -40,7 +41,7 @@ class NetworkGradientTest {
         for (int i = 0; i < teacher.length; i++) {
             teacher[i] = (float) (3 * r.nextDouble() - 1.5);
         }
-        Network net = Network.create(Architectures.parse(arch), 3, hw, hw, k, 5, new Distillation(2, 0.7, Distillation.Convention.HINTON));
+        Network net = Network.create(Architectures.parse(arch), new ImageShape(3, hw, hw, k), 5, new Distillation(2, 0.7, Distillation.Convention.HINTON));
         NativeGraph g = net.graph();
 
         float[] z = g.forward(x, n, true);

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.Test;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architectures;
 
 /**
@@ -18,7 +19,7 @@ class NetworkMemoryTest {
         int n = 64;
         int hw = 16;
         int k = 10;
-        Network net = Network.create(Architectures.parse("wrn-10-0.5"), 3, hw, hw, k, 1, Distillation.standard());
+        Network net = Network.create(Architectures.parse("wrn-10-0.5"), new ImageShape(3, hw, hw, k), 1, Distillation.standard());
         net.configure(LearningRateSchedule.step(0.05, 0.2, 10, 0.5).withStepsPerEpoch(100), 0.9, 5e-4);
         SplittableRandom r = new SplittableRandom(5);
         float[] x = new float[n * 3 * hw * hw];

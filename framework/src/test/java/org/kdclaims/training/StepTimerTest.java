@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.kdclaims.data.ImageShape;
 import org.kdclaims.models.Architectures;
 
 /** The calibration behind the plan's estimates: the median step counts, so one slow step cannot skew it. */
@@ -32,7 +33,7 @@ class StepTimerTest {
 
     @Test
     void measuresATinyNetwork() {
-        StepTimer.Speed s = StepTimer.measure(Architectures.parse("wrn-10-0.5"), 3, 8, 8, 10, 4, 3);
+        StepTimer.Speed s = StepTimer.measure(Architectures.parse("wrn-10-0.5"), new ImageShape(3, 8, 8, 10), 4, 3);
         assertThat(s.trainImagesPerSecond()).isPositive().isFinite();
         assertThat(s.inferImagesPerSecond()).isPositive().isFinite();
     }

@@ -42,7 +42,7 @@ public final class AllureClaimWriter implements ClaimEventListener {
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The open training-run steps of each thread (one at a time; a stack in case a listener nests them). */
+    /** The open model steps of each thread (one at a time; a stack in case a listener nests them). */
     private final ThreadLocal<Deque<String>> steps = ThreadLocal.withInitial(ArrayDeque::new);
 
     @Override
@@ -56,8 +56,9 @@ public final class AllureClaimWriter implements ClaimEventListener {
         Allure.description(claim.statement());
     }
 
+    /** A step per model the claim reads, named by its label until the answer says what happened. */
     @Override
-    public void trainingRunStarted(String label) {
+    public void modelRequested(String label) {
         if (!inTestCase()) {
             return;
         }
@@ -66,15 +67,25 @@ public final class AllureClaimWriter implements ClaimEventListener {
         steps.get().push(uuid);
     }
 
-    /** The step's parameters: where the model came from, its size, test error and training time. */
     @Override
-    public void trainingRunFinished(String label, TrainingRunRecord run) {
+    public void modelFetched(String label, TrainingRunRecord run) {
+        finish(label + " (from the store)", run);
+    }
+
+    @Override
+    public void modelTrained(String label, TrainingRunRecord run) {
+        finish(label + " (trained)", run);
+    }
+
+    /** The step's name and parameters: where the model came from, its size, test error and training time. */
+    private void finish(String name, TrainingRunRecord run) {
         String uuid = steps.get().poll();
         if (uuid == null) {
             return;
         }
         Double testError = run.finalMetrics().get("test error %");
         lifecycle().updateStep(uuid, step -> {
+            step.setName(name);
             step.getParameters().add(ResultsUtils.createParameter("model key", run.configHash()));
             step.getParameters().add(ResultsUtils.createParameter("source", run.fromCache() ? "store" : "trained"));
             step.getParameters().add(ResultsUtils.createParameter("epochs", run.epochs()));
@@ -89,7 +100,7 @@ public final class AllureClaimWriter implements ClaimEventListener {
 
     /** Failed for an assertion, broken otherwise, with the error's message and trace: as Allure's own steps. */
     @Override
-    public void trainingRunFailed(String label, Throwable error) {
+    public void modelUnavailable(String label, Throwable error) {
         String uuid = steps.get().poll();
         if (uuid == null) {
             return;

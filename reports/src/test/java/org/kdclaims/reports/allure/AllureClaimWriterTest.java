@@ -78,12 +78,12 @@ class AllureClaimWriterTest {
 
         TestResult t = asTestCase(() -> {
             writer.claimStarted(new ClaimStart(r.id(), r.displayName(), r.source(), r.statement()));
-            writer.trainingRunStarted("teacher: wrn-10-0.75 seed 1");
-            writer.trainingRunFinished("teacher: wrn-10-0.75 seed 1", teacher);
-            writer.trainingRunStarted("student eskd: wrn-10-0.25 ESKD@2 seed 1");
-            writer.trainingRunFinished("student eskd: wrn-10-0.25 ESKD@2 seed 1", student);
-            writer.trainingRunStarted("student scratch: cnn-8 seed 1");
-            writer.trainingRunFailed("student scratch: cnn-8 seed 1",
+            writer.modelRequested("teacher: wrn-10-0.75 seed 1");
+            writer.modelFetched("teacher: wrn-10-0.75 seed 1", teacher);
+            writer.modelRequested("student eskd: wrn-10-0.25 ESKD@2 seed 1");
+            writer.modelTrained("student eskd: wrn-10-0.25 ESKD@2 seed 1", student);
+            writer.modelRequested("student scratch: cnn-8 seed 1");
+            writer.modelUnavailable("student scratch: cnn-8 seed 1",
                     new IllegalStateException("training run student scratch did not finish: diverged"));
             writer.claimFinished(r);
         });
@@ -95,8 +95,9 @@ class AllureClaimWriterTest {
         assertThat(t.getDescription()).isEqualTo(AllureClaimText.description(r));
         assertThat(t.getParameters()).extracting(Parameter::getName).contains("tau", "eskdEpoch", "verdict");
 
-        assertThat(t.getSteps()).extracting(StepResult::getName).containsExactly("teacher: wrn-10-0.75 seed 1",
-                "student eskd: wrn-10-0.25 ESKD@2 seed 1", "student scratch: cnn-8 seed 1");
+        assertThat(t.getSteps()).extracting(StepResult::getName).containsExactly(
+                "teacher: wrn-10-0.75 seed 1 (from the store)", "student eskd: wrn-10-0.25 ESKD@2 seed 1 (trained)",
+                "student scratch: cnn-8 seed 1");
         StepResult first = t.getSteps().get(0);
         assertThat(first.getStatus()).isEqualTo(Status.PASSED);
         assertThat(first.getParameters()).extracting(Parameter::getName, Parameter::getValue).containsExactly(
@@ -121,8 +122,8 @@ class AllureClaimWriterTest {
     void withoutARunningTestCaseItDoesNothing() {
         ClaimResult r = Fixtures.c4WithStatistics();
         writer.claimStarted(new ClaimStart(r.id(), r.displayName(), r.source(), r.statement()));
-        writer.trainingRunStarted("teacher: t");
-        writer.trainingRunFinished("teacher: t", run("teacher", "k", true, 1));
+        writer.modelRequested("teacher: t");
+        writer.modelFetched("teacher: t", run("teacher", "k", true, 1));
         writer.claimFinished(r);
 
         assertThat(written).isEmpty();

@@ -11,8 +11,8 @@ import org.kdclaims.results.model.TrainingRunRecord;
  *
  * <p>For one invocation the calls come in this order, all on the thread that runs the claim's test
  * method (where a test framework keeps its per-test context): {@link #claimStarted}, then for each
- * model the invocation reads {@link #trainingRunStarted} followed by {@link #trainingRunFinished} or
- * {@link #trainingRunFailed} (never nested), then {@link #claimFinished} unless the invocation
+ * model the invocation reads {@link #modelRequested} followed by one of {@link #modelFetched},
+ * {@link #modelTrained} or {@link #modelUnavailable} (never nested), then {@link #claimFinished} unless the invocation
  * ended without a result (it failed before its arms were built, or it was an undecided look of
  * adaptive seeds). A listener that throws is logged and skipped; it cannot change a claim's
  * outcome. Every method does nothing by default.
@@ -24,18 +24,30 @@ public interface ClaimEventListener {
     }
 
     /**
-     * A training run's model is being fetched for the claim (from the model store, where the
-     * suite's plan put it). {@code label} is e.g. "teacher: WRN16-3 seed 1".
+     * The claim asks for a training run's model (from the model store, where the suite's plan put
+     * it; a model lost since the plan is trained again before the answer). {@code label} is e.g.
+     * "teacher: WRN16-3 seed 1".
      */
-    default void trainingRunStarted(String label) {
+    default void modelRequested(String label) {
     }
 
-    /** The run started with {@code label} is there: {@code run} is its record (as in the claim's result). */
-    default void trainingRunFinished(String label, TrainingRunRecord run) {
+    /**
+     * The requested model came from the model store: trained before this session, or already shown
+     * as trained by another claim of it. {@code run} is its record (as in the claim's result, with
+     * {@link TrainingRunRecord#fromCache()} true).
+     */
+    default void modelFetched(String label, TrainingRunRecord run) {
     }
 
-    /** The run started with {@code label} is not there (its training failed, or it was never planned). */
-    default void trainingRunFailed(String label, Throwable error) {
+    /**
+     * The requested model was trained in this session, and this claim is the first to read it.
+     * {@code run} is its record (as in the claim's result, with {@link TrainingRunRecord#fromCache()} false).
+     */
+    default void modelTrained(String label, TrainingRunRecord run) {
+    }
+
+    /** The requested model is not there: its training failed, or it was never planned. */
+    default void modelUnavailable(String label, Throwable error) {
     }
 
     /** The claim invocation's result, after it was written to the results store. */

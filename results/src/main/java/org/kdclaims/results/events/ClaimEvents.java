@@ -62,18 +62,23 @@ public final class ClaimEvents implements ClaimEventListener {
     }
 
     @Override
-    public void trainingRunStarted(String label) {
-        tell("trainingRunStarted", l -> l.trainingRunStarted(label));
+    public void modelRequested(String label) {
+        tell("modelRequested", l -> l.modelRequested(label));
     }
 
     @Override
-    public void trainingRunFinished(String label, TrainingRunRecord run) {
-        tell("trainingRunFinished", l -> l.trainingRunFinished(label, run));
+    public void modelFetched(String label, TrainingRunRecord run) {
+        tell("modelFetched", l -> l.modelFetched(label, run));
     }
 
     @Override
-    public void trainingRunFailed(String label, Throwable error) {
-        tell("trainingRunFailed", l -> l.trainingRunFailed(label, error));
+    public void modelTrained(String label, TrainingRunRecord run) {
+        tell("modelTrained", l -> l.modelTrained(label, run));
+    }
+
+    @Override
+    public void modelUnavailable(String label, Throwable error) {
+        tell("modelUnavailable", l -> l.modelUnavailable(label, error));
     }
 
     @Override

@@ -26,18 +26,23 @@ class ClaimEventsTest {
         }
 
         @Override
-        public void trainingRunStarted(String label) {
-            heard.add("trainingRunStarted " + label);
+        public void modelRequested(String label) {
+            heard.add("modelRequested " + label);
         }
 
         @Override
-        public void trainingRunFinished(String label, TrainingRunRecord run) {
-            heard.add("trainingRunFinished " + label + " " + run.configHash());
+        public void modelFetched(String label, TrainingRunRecord run) {
+            heard.add("modelFetched " + label + " " + run.configHash());
         }
 
         @Override
-        public void trainingRunFailed(String label, Throwable error) {
-            heard.add("trainingRunFailed " + label + " " + error.getMessage());
+        public void modelTrained(String label, TrainingRunRecord run) {
+            heard.add("modelTrained " + label + " " + run.configHash());
+        }
+
+        @Override
+        public void modelUnavailable(String label, Throwable error) {
+            heard.add("modelUnavailable " + label + " " + error.getMessage());
         }
 
         @Override
@@ -54,8 +59,9 @@ class ClaimEventsTest {
 
         publishOneClaim(events);
 
-        List<String> expected = List.of("claimStarted C1", "trainingRunStarted teacher: t", "trainingRunFinished teacher: t abc",
-                "trainingRunStarted student: s", "trainingRunFailed student: s not there", "claimFinished C1");
+        List<String> expected = List.of("claimStarted C1", "modelRequested teacher: t", "modelFetched teacher: t abc",
+                "modelRequested student: s", "modelTrained student: s abc", "modelRequested assistant: a",
+                "modelUnavailable assistant: a not there", "claimFinished C1");
         assertThat(a.heard).containsExactlyElementsOf(expected);
         assertThat(b.heard).containsExactlyElementsOf(expected);
     }
@@ -94,10 +100,12 @@ class ClaimEventsTest {
 
     private static void publishOneClaim(ClaimEvents events) {
         events.claimStarted(START);
-        events.trainingRunStarted("teacher: t");
-        events.trainingRunFinished("teacher: t", RUN);
-        events.trainingRunStarted("student: s");
-        events.trainingRunFailed("student: s", new IllegalStateException("not there"));
+        events.modelRequested("teacher: t");
+        events.modelFetched("teacher: t", RUN);
+        events.modelRequested("student: s");
+        events.modelTrained("student: s", RUN);
+        events.modelRequested("assistant: a");
+        events.modelUnavailable("assistant: a", new IllegalStateException("not there"));
         events.claimFinished(RESULT);
     }
 
