@@ -83,8 +83,8 @@ final class ReplicationStatistics {
         }
         String split = c.separable() ? "" : " (one student per teacher: the components cannot be separated, so only"
                 + " this design's count is known; train 2 or more students per teacher to split them)";
-        return String.format(Locale.ROOT, "to detect the paper's %.3g at 80%% power: %s%s", effect,
-                String.join(", ", options), split);
+        return String.format(Locale.ROOT, "80%% power at the paper's effect (%.3g from the test's null boundary)"
+                + " needs %s%s", effect, String.join(", ", options), split);
     }
 
     private static Double finite(double v) {

@@ -70,14 +70,16 @@ public record VarianceComponents(int teachers, int students, double between, dou
     }
 
     /**
-     * The variance of a per-teacher mean of {@code m} students: {@code between + within / m}. With the
-     * components not separable, only the observed design's is known ({@link #total}); NaN for another m.
+     * The variance of a per-teacher mean of {@code m} students. For the observed design it is the
+     * observed one ({@link #total}), so that a count of teachers derived from it agrees with the test's
+     * own power; for another m it is {@code between + within / m}, NaN when the components are not
+     * separable.
      */
     public double ofTeacherMean(int m, int observedPerTeacher) {
-        if (separable()) {
-            return between + within / m;
+        if (m == observedPerTeacher) {
+            return total;
         }
-        return m == observedPerTeacher ? total : Double.NaN;
+        return separable() ? between + within / m : Double.NaN;
     }
 
     private static double mean(List<Double> g) {

@@ -54,6 +54,9 @@ class TeacherReplicationGoldenTest {
             VarianceComponents v = VarianceComponents.of(longs(c.get("units")), d);
             JsonNode e = c.get("components");
             assertThat(v.total()).isCloseTo(e.get("total").asDouble(), within(1e-12));
+            int perTeacher = v.students() / v.teachers();
+            // the observed design's variance is the observed one, whatever the components say
+            assertThat(v.ofTeacherMean(perTeacher, perTeacher)).isEqualTo(v.total());
             if (e.get("within").isNull()) {
                 assertThat(v.separable()).isFalse();
             } else {

@@ -160,7 +160,13 @@ public final class VerdictText {
         return c.outsideRegime() && c.statisticalVerdict() != null ? c.statisticalVerdict() : c.verdict();
     }
 
+    /** What the test's n counts: teachers when the claim replicated teachers, else seeds. */
     private static String seeds(ClaimResult c) {
+        Replication r = c.statistics() == null ? null : c.statistics().replication();
+        if (r != null && Replication.UNIT_TEACHER.equals(r.unit())) {
+            return r.units() + (r.units() == 1 ? " teacher" : " teachers") + " (" + r.perUnit() + " student"
+                    + (r.perUnit() == 1 ? "" : "s") + " each)";
+        }
         int n = c.fewestSeeds();
         return n + (n == 1 ? " seed" : " seeds");
     }

@@ -59,6 +59,8 @@ class ReaderReportTest {
                 "<dt>replications per arm</dt><dd>3 teachers \u00d7 2 students per teacher</dd>",
                 "<dt>between-teacher variance</dt><dd>0.0123</dd>", "<dt>within-teacher variance</dt><dd>0.0087</dd>",
                 "<dd>9 teachers per arm \u00d7 2 students each (80 % power)</dd>");
+        // the test's n is its teachers, not the 6 students of an arm
+        assertThat(c1).contains("with 3 teachers (2 students each)").doesNotContain("with 6 seeds");
         assertThat(c1).doesNotContain(TeacherRows.CONDITIONAL);
     }
 
