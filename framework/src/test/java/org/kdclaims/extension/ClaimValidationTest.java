@@ -131,6 +131,17 @@ class ClaimValidationTest {
         assertThat(tests.started().count()).isZero();
     }
 
+    /** A provider's invalid graph is found while the suite is planned, before any model trains. */
+    @Test
+    void aProviderThatBuildsAnInvalidGraphFailsItsClaimsBeforeAnyTraining() {
+        RecordedClaimEvents.clear();
+        Events all = TinyScale.engine().selectors(selectClass(BrokenProvider.class)).execute().allEvents();
+        all.assertThatEvents().haveAtLeastOne(event(finishedWithFailure(message(m -> m.contains("brokentest")
+                && m.contains("add of a") && m.contains("fix its build()")))));
+        assertThat(all.started().stream().filter(e -> e.getTestDescriptor().isTest()).count()).isZero();
+        assertThat(RecordedClaimEvents.heard()).noneMatch(h -> h.event().startsWith("modelTrained"));
+    }
+
     private static Events run(Class<?> c) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(c)).execute().allEvents();
     }
@@ -147,6 +158,16 @@ class ClaimValidationTest {
     static class ZeroSeeds {
         @Claim(id = "X", source = "none", statement = "s")
         void claim(Arm kd) {
+        }
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "brokentest")
+    @Seeds(value = 2, oneTeacher = true)
+    static class BrokenProvider {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd, @Scratch Arm scratch) {
         }
     }
 
