@@ -34,17 +34,8 @@ class ArchitectureProviderTest {
 
     @Test
     void theSameNameFromAnotherDefinitionHashesDifferently() {
-        ArchitectureProvider other = new ArchitectureProvider() {
-            @Override
-            public String family() {
-                return "tinytest";
-            }
-
-            @Override
-            public Tensor build(String name, Layers l, Tensor input, int classes) {
-                return l.dense("fc", l.globalAveragePool(l.conv("stem/conv", input, 6, 3, 1)), classes);
-            }
-        };
+        ArchitectureProvider other = provider("tinytest",
+                (l, input, classes) -> l.dense("fc", l.globalAveragePool(l.conv("stem/conv", input, 6, 3, 1)), classes));
         String hash = new ProvidedArchitecture("tinytest-6", other).identity(new ImageShape(3, 8, 8, 5));
         String registered = Architectures.parse("tinytest-6").identity(new ImageShape(3, 8, 8, 5));
         assertThat(hash.substring(hash.lastIndexOf(' '))).isNotEqualTo(registered.substring(registered.lastIndexOf(' ')));
@@ -84,11 +75,12 @@ class ArchitectureProviderTest {
         Tensor build(Layers l, Tensor x, int classes);
     }
 
-    private static String invalid(Body body) {
-        ArchitectureProvider p = new ArchitectureProvider() {
+    /** A provider of one family whose every network is {@code body}. */
+    private static ArchitectureProvider provider(String family, Body body) {
+        return new ArchitectureProvider() {
             @Override
             public String family() {
-                return "inline";
+                return family;
             }
 
             @Override
@@ -96,6 +88,10 @@ class ArchitectureProviderTest {
                 return body.build(l, input, classes);
             }
         };
+    }
+
+    private static String invalid(Body body) {
+        ArchitectureProvider p = provider("inline", body);
         try {
             new ProvidedArchitecture("inline", p).identity(new ImageShape(3, 8, 8, 5));
             throw new AssertionError("expected an invalid graph");
