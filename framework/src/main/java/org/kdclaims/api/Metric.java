@@ -1,10 +1,10 @@
 package org.kdclaims.api;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.kdclaims.stats.VarianceComponents;
 
 /**
  * A per-seed metric of one arm: the unit that claims compare. Pure data ({@code values[i]} was
@@ -54,13 +54,9 @@ public record Metric(String arm, String name, long[] seeds, double[] values, lon
         if (!byTeacher) {
             return this;
         }
-        Map<Long, List<Double>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            groups.computeIfAbsent(units[i], u -> new ArrayList<>()).add(values[i]);
-        }
+        Map<Long, List<Double>> groups = VarianceComponents.byUnit(units, values);
         long[] ids = groups.keySet().stream().mapToLong(Long::longValue).toArray();
-        double[] means = groups.values().stream()
-                .mapToDouble(v -> v.stream().mapToDouble(Double::doubleValue).sum() / v.size()).toArray();
+        double[] means = groups.values().stream().mapToDouble(VarianceComponents::mean).toArray();
         return new Metric(arm, name, ids, means, ids.clone(), false, teacherSeeds.length == 0 ? new long[0] : ids.clone(),
                 teachers);
     }

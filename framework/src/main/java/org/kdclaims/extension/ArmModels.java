@@ -150,7 +150,7 @@ final class ArmModels {
         String label = m.spec().architecture().name() + (teachers() > 1 ? " seed " + m.spec().seed() : "")
                 + (stopped ? " stopped after " + link.stopEpoch() + " epochs" : "");
         // the teacher is the checkpoint the students learn from, not the model trained to the end
-        double testError = stopped ? checkpointError(link, teacher(link, recorder)) : m.testError();
+        double testError = stopped ? teacher(link, recorder).testError() : m.testError();
         double trainError = m.curve().get(link.stopEpoch() - 1).trainError();
         boolean self = arm.teacher().arch().equals(arm.student().arch());
         return new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * testError,
@@ -174,10 +174,10 @@ final class ArmModels {
             Long teacherSeed = null;
             if (distilled) {
                 link = teacherChain(arm.teacher(), design().teacherSeed(seedBase, t));
-                TeacherNetwork teacher = teacher(link, recorder);
+                LoadedTeacher teacher = teacher(link, recorder);
                 teacherSeed = link.run().spec().seed();
-                teacherLabel = teacherLabel == null ? teacher.label() : teacherLabel;
-                teachers.add(new Arm.TeacherInfo(teacherSeed, teacher.label(), 100 * teacherError(link, teacher, recorder)));
+                teacherLabel = teacherLabel == null ? teacher.network().label() : teacherLabel;
+                teachers.add(new Arm.TeacherInfo(teacherSeed, teacher.network().label(), 100 * teacher.testError()));
             }
             for (int j = 0; j < perTeacher(); j++) {
                 TrainedModel m = fetch(request("student " + arm.name(), student.withSeed(studentSeed(t, j)), link),
@@ -191,12 +191,6 @@ final class ArmModels {
                         : teachers.size() + " teachers (" + teacherLabel + ", ...)");
         recorder.parameter(arm.name(), recipe);
         return new Arm(arm.name(), recipe, seeds, design().byTeacher(), teachers);
-    }
-
-    /** A teacher's own test error as a fraction: the checkpoint its students learn from. */
-    private double teacherError(Link link, TeacherNetwork teacher, ClaimRecorder recorder) {
-        TrainedModel m = fetch(link.run(), recorder);
-        return link.stopEpoch() < m.spec().epochs() ? checkpointError(link, teacher) : m.testError();
     }
 
     private double checkpointError(Link link, TeacherNetwork teacher) {
@@ -317,16 +311,22 @@ final class ArmModels {
     }
 
     /** The teacher of a link, its ancestors recorded too, labelled with its chain and checkpoint. */
-    private TeacherNetwork teacher(Link link, ClaimRecorder recorder) {
-        TeacherNetwork parent = link.parent() == null ? null : teacher(link.parent(), recorder);
+    private LoadedTeacher teacher(Link link, ClaimRecorder recorder) {
+        TeacherNetwork parent = link.parent() == null ? null : teacher(link.parent(), recorder).network();
         TrainedModel model = fetch(link.run(), recorder);
         TeacherNetwork t = TeacherNetwork.of(model, link.run().key(), link.stopEpoch()).withCache(runtime.teacherLogits());
         String label = parent == null ? t.label() : t.label() + " distilled from " + parent.label();
+        double testError = model.testError();
         if (link.stopEpoch() < model.spec().epochs()) {
             // the checkpoint's own test error, which the training curve may not have evaluated
-            label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * checkpointError(link, t));
+            testError = checkpointError(link, t);
+            label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * testError);
         }
-        return new TeacherNetwork(t.network(), t.key(), label, t.cache());
+        return new LoadedTeacher(new TeacherNetwork(t.network(), t.key(), label, t.cache()), testError);
+    }
+
+    /** A teacher read from the store, and its own test error (a fraction) as the checkpoint its students learn from. */
+    private record LoadedTeacher(TeacherNetwork network, double testError) {
     }
 
     /**

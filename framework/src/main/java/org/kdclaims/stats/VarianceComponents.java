@@ -29,10 +29,7 @@ public record VarianceComponents(int teachers, int students, double between, dou
         if (units.length != values.length) {
             throw new IllegalArgumentException(units.length + " units for " + values.length + " values");
         }
-        Map<Long, List<Double>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            groups.computeIfAbsent(units[i], u -> new ArrayList<>()).add(values[i]);
-        }
+        Map<Long, List<Double>> groups = byUnit(units, values);
         int k = groups.size();
         int n = values.length;
         double[] means = groups.values().stream().mapToDouble(VarianceComponents::mean).toArray();
@@ -82,7 +79,17 @@ public record VarianceComponents(int teachers, int students, double between, dou
         return separable() ? between + within / m : Double.NaN;
     }
 
-    private static double mean(List<Double> g) {
+    /** The values of each unit, units in order of first appearance. */
+    public static Map<Long, List<Double>> byUnit(long[] units, double[] values) {
+        Map<Long, List<Double>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            groups.computeIfAbsent(units[i], u -> new ArrayList<>()).add(values[i]);
+        }
+        return groups;
+    }
+
+    /** The mean of one unit's values. */
+    public static double mean(List<Double> g) {
         return g.stream().mapToDouble(Double::doubleValue).sum() / g.size();
     }
 }
