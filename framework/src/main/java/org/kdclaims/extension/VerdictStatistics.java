@@ -91,16 +91,14 @@ final class VerdictStatistics {
         if (!s.missesPaperEffect()) {
             return Optional.empty();
         }
+        // what the test's n counts: teachers in a claim about teachers, else seeds
+        String unit = s.replication() != null && Replication.UNIT_TEACHER.equals(s.replication().unit())
+                ? "teachers" : "seeds";
         String needed = s.seedsToDetectPaper() == null || s.seedsToDetectPaper() == Statistics.UNREACHABLE
-                ? "no affordable number of seeds would" : s.seedsToDetectPaper() + " seeds would be needed";
-        boolean teachers = s.replication() != null && Replication.UNIT_TEACHER.equals(s.replication().unit());
-        if (teachers) {
-            needed = s.seedsToDetectPaper() == null || s.seedsToDetectPaper() == Statistics.UNREACHABLE
-                    ? "no affordable number of teachers would" : s.seedsToDetectPaper() + " teachers would be needed";
-        }
+                ? "no affordable number of " + unit + " would" : s.seedsToDetectPaper() + " " + unit + " would be needed";
         return Optional.of(String.format(Locale.ROOT, "this test could NOT detect the paper's effect (paper's"
                 + " difference %.3g; with %d %s it detects %.3g at %d%% power; %s)", s.paperDifference(), seeds,
-                teachers ? "teachers" : "seeds", s.detectableDifference(), LEVEL_PERCENT, needed));
+                unit, s.detectableDifference(), LEVEL_PERCENT, needed));
     }
 
     private static String pairing(ArmComparison c, Metric a) {
