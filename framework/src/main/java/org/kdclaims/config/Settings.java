@@ -36,6 +36,11 @@ import org.kdclaims.data.DataSetId;
  *       a {@code file:} URI) and {@code kd.cache}: {@code off}, {@code read} or {@code readwrite}
  *       (default);</li>
  *   <li>{@code kd.teacherLogitCacheMb}: memory for shared teacher logits (default 256, 0 = off);</li>
+ *   <li>{@code kd.orbitMb}: memory for teacher orbit tables, each teacher checkpoint's outputs on
+ *       every augmented view of the training set, computed once and stored beside the models
+ *       (default 2048; 0 = off: every student runs its teacher on the fly). A table larger than this
+ *       is not built; its students run the teacher on the fly, with a message. The numbers are the
+ *       same either way;</li>
  *   <li>{@code kd.cost.dir}: where the cost model keeps its calibrated speeds (default
  *       {@code ~/.cache/kd-claims/cost});</li>
  *   <li>{@code kd.cifar} (else the environment variable {@code KD_CIFAR}, else
@@ -53,7 +58,7 @@ import org.kdclaims.data.DataSetId;
  */
 public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery, Long seedBase,
         boolean realData, ScaleProfile scale, String modelsDir, String cachePolicy, double teacherLogitCacheMb,
-        Path costDir, Optional<Path> cifar, Optional<Path> fashionMnist, Optional<Path> dataCache,
+        double orbitMb, Path costDir, Optional<Path> cifar, Optional<Path> fashionMnist, Optional<Path> dataCache,
         DataLocations.Finder dataLocations) {
     public static final String WORKERS = "kd.workers";
     public static final String THREADS = "kd.threads";
@@ -64,13 +69,14 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
     public static final String MODELS_DIR = "kd.models.dir";
     public static final String CACHE = "kd.cache";
     public static final String TEACHER_LOGIT_CACHE_MB = "kd.teacherLogitCacheMb";
+    public static final String ORBIT_MB = "kd.orbitMb";
     public static final String COST_DIR = "kd.cost.dir";
     public static final String CIFAR = DataLocations.CIFAR_PROPERTY;
     public static final String FASHION_MNIST = DataLocations.FASHION_PROPERTY;
     public static final String DATA_CACHE = DataCache.DIRECTORY_PROPERTY;
     /** Every key this record reads (the scale profile's are in {@link ScaleProfile#KEYS}). */
     public static final List<String> KEYS = List.of(WORKERS, THREADS, PLAN, PROGRESS_SECONDS,
-            SEED_BASE, DATA, MODELS_DIR, CACHE, TEACHER_LOGIT_CACHE_MB, COST_DIR, CIFAR, FASHION_MNIST, DATA_CACHE);
+            SEED_BASE, DATA, MODELS_DIR, CACHE, TEACHER_LOGIT_CACHE_MB, ORBIT_MB, COST_DIR, CIFAR, FASHION_MNIST, DATA_CACHE);
     static final int MAX_DEFAULT_WORKERS = 8;
 
     public Settings {
@@ -138,12 +144,8 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
             throw new IllegalArgumentException("-D" + DATA + "=" + data + ": use real (the data set on disk) or"
                     + " synthetic (the generated stand-in)");
         }
-        double cacheMb;
-        try {
-            cacheMb = Double.parseDouble(text(config, TEACHER_LOGIT_CACHE_MB, "256"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + TEACHER_LOGIT_CACHE_MB + " is not a number");
-        }
+        double cacheMb = megabytes(config, TEACHER_LOGIT_CACHE_MB, "256");
+        double orbitMb = megabytes(config, ORBIT_MB, "2048");
         String cost = text(config, COST_DIR, "");
         Path costDir = cost.isEmpty() ? Path.of(System.getProperty("user.home"), ".cache", "kd-claims", "cost")
                 : Path.of(cost);
@@ -152,7 +154,7 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
         Path workingDir = Path.of("").toAbsolutePath();
         return new Settings(workers, threads, plan.equals("only"), Duration.ofSeconds(Math.max(1, progress)), base,
                 data.equals("real"), ScaleProfile.from(config), text(config, MODELS_DIR, ""),
-                text(config, CACHE, "readwrite"), cacheMb, costDir,
+                text(config, CACHE, "readwrite"), cacheMb, orbitMb, costDir,
                 DataLocations.cifar10(properties, env, workingDir),
                 DataLocations.fashionMnist(properties, env, workingDir), dataCache(text(config, DATA_CACHE, "")),
                 new DataLocations.Finder(properties, env, workingDir));
@@ -186,6 +188,20 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
             UnaryOperator<String> environment) {
         return from(k -> parameters.apply(k).or(() -> Optional.ofNullable(systemProperties.apply(k))),
                 k -> Optional.ofNullable(environment.apply(k)));
+    }
+
+    private static double megabytes(Function<String, Optional<String>> config, String key, String fallback) {
+        String v = text(config, key, fallback);
+        double mb;
+        try {
+            mb = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + " is not a number of megabytes");
+        }
+        if (!(mb >= 0) || Double.isInfinite(mb)) {
+            throw new IllegalArgumentException("-D" + key + "=" + v + " must be >= 0 megabytes (0 = off)");
+        }
+        return mb;
     }
 
     private static int integer(Function<String, Optional<String>> config, String key, int fallback) {

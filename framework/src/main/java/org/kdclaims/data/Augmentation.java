@@ -50,15 +50,51 @@ public final class Augmentation {
     }
 
     /**
-     * Writes an augmented copy of one normalised C x H x W image ({@code source} at
-     * {@code sourceOffset}) to {@code target} at {@code targetOffset}. Draws from {@code random}
-     * in a fixed order (crop x, crop y, flip), so a seeded stream gives the same result every run.
+     * The number of distinct views of one image: (2 pad + 1)^2 crops, times 2 with flips. Every
+     * augmented image is one of them, so a deterministic function of the image (a teacher's
+     * output) has only this many values per image: its "orbit" (see {@code TeacherOrbit}).
      */
-    public void apply(float[] source, int sourceOffset, int channels, int height, int width,
-                      float[] target, int targetOffset, SplittableRandom random) {
-        int dx = crop ? random.nextInt(2 * pad + 1) - pad : 0;
-        int dy = crop ? random.nextInt(2 * pad + 1) - pad : 0;
-        boolean mirror = flip && random.nextBoolean();
+    public int views() {
+        int crops = crop ? (2 * pad + 1) * (2 * pad + 1) : 1;
+        return flip ? 2 * crops : crops;
+    }
+
+    /**
+     * Draws one view from {@code random} in a fixed order (crop x, crop y, flip), so a seeded stream
+     * gives the same view every run. The index is {@code ((dx + pad) * (2 pad + 1) + (dy + pad)) * 2
+     * + mirror} (without flips: no factor 2).
+     */
+    public int draw(SplittableRandom random) {
+        int side = 2 * pad + 1;
+        int x = crop ? random.nextInt(side) : pad;
+        int y = crop ? random.nextInt(side) : pad;
+        int crops = crop ? x * side + y : 0;
+        return flip ? 2 * crops + (random.nextBoolean() ? 1 : 0) : crops;
+    }
+
+    /**
+     * Writes an augmented copy of one normalised C x H x W image ({@code source} at
+     * {@code sourceOffset}) to {@code target} at {@code targetOffset}, the view drawn from
+     * {@code random} ({@link #draw}); returns the view's index.
+     */
+    public int apply(float[] source, int sourceOffset, int channels, int height, int width,
+                     float[] target, int targetOffset, SplittableRandom random) {
+        int view = draw(random);
+        apply(view, source, sourceOffset, channels, height, width, target, targetOffset);
+        return view;
+    }
+
+    /** Writes view {@code view} (an index below {@link #views()}) of one image, as {@link #apply} does. */
+    public void apply(int view, float[] source, int sourceOffset, int channels, int height, int width,
+                      float[] target, int targetOffset) {
+        if (view < 0 || view >= views()) {
+            throw new IllegalArgumentException("view " + view + " is outside 0.." + (views() - 1) + " of " + this);
+        }
+        int side = 2 * pad + 1;
+        int crops = flip ? view / 2 : view;
+        boolean mirror = flip && view % 2 == 1;
+        int dx = crop ? crops / side - pad : 0;
+        int dy = crop ? crops % side - pad : 0;
         int plane = height * width;
         for (int c = 0; c < channels; c++) {
             int src = sourceOffset + c * plane;
@@ -73,6 +109,11 @@ public final class Augmentation {
                 }
             }
         }
+    }
+
+    /** Names the augmentation in keys: two augmentations with the same name give the same views. */
+    public String describe() {
+        return isNone() ? "none" : "pad" + pad + (crop ? "-crop" : "") + (flip ? "-flip" : "");
     }
 
     @Override

@@ -60,6 +60,42 @@ public final class Batches {
         return order;
     }
 
+    /**
+     * The given views of the given images as one batch (row i: view {@code views[i]} of image
+     * {@code indices[i]}), normalised exactly as {@link #epoch} does: a teacher's pass over the
+     * augmentation orbit sees the same floats a student's batch holds.
+     */
+    public static Batch ofViews(ImageDataset d, Normalization n, Augmentation a, int[] indices, int[] views) {
+        if (indices.length != views.length) {
+            throw new IllegalArgumentException(indices.length + " image indices but " + views.length + " views");
+        }
+        float[][] table = n.lookupTable();
+        int imageBytes = d.imageBytes();
+        float[] scratch = new float[imageBytes];
+        float[] features = new float[indices.length * imageBytes];
+        int[] labels = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            labels[i] = d.label(indices[i]);
+            normalise(d, table, indices[i], scratch, 0);
+            a.apply(views[i], scratch, 0, d.channels(), d.height(), d.width(), features, i * imageBytes);
+        }
+        return new Batch(features, labels, indices.length, d.channels(), d.height(), d.width(), indices.clone(),
+                views.clone());
+    }
+
+    /** Writes image {@code index} of {@code d}, normalised through the lookup table, to {@code target}. */
+    private static void normalise(ImageDataset d, float[][] table, int index, float[] target, int offset) {
+        int plane = d.height() * d.width();
+        byte[] pixels = d.rawPixels();
+        int source = index * d.imageBytes();
+        for (int ch = 0; ch < d.channels(); ch++) {
+            float[] lut = table[ch];
+            for (int p = 0; p < plane; p++) {
+                target[offset + ch * plane + p] = lut[pixels[source + ch * plane + p] & 0xFF];
+            }
+        }
+    }
+
     /** Number of batches per epoch, counting the last partial one. */
     public static int count(int size, int batchSize) {
         return (size + batchSize - 1) / batchSize;
@@ -100,31 +136,27 @@ public final class Batches {
             }
             int size = Math.min(batchSize, order.length - position);
             int c = data.channels();
-            int plane = data.height() * data.width();
             int imageBytes = data.imageBytes();
-            byte[] pixels = data.rawPixels();
             float[] features = new float[size * imageBytes];
             int[] labels = new int[size];
+            int[] indices = new int[size];
+            int[] views = new int[size];
+            boolean augment = !augmentation.isNone();
             for (int i = 0; i < size; i++) {
                 int index = order[position + i];
                 labels[i] = data.label(index);
-                boolean augment = !augmentation.isNone();
-                float[] target = augment ? scratch : features;
-                int offset = augment ? 0 : i * imageBytes;
-                int source = index * imageBytes;
-                for (int ch = 0; ch < c; ch++) {
-                    float[] lut = table[ch];
-                    for (int p = 0; p < plane; p++) {
-                        target[offset + ch * plane + p] = lut[pixels[source + ch * plane + p] & 0xFF];
-                    }
-                }
+                indices[i] = index;
                 if (augment) {
+                    normalise(data, table, index, scratch, 0);
                     SplittableRandom random = new SplittableRandom(SeedDerivation.derive(seed, AUGMENT_STREAM, epoch, index));
-                    augmentation.apply(scratch, 0, c, data.height(), data.width(), features, i * imageBytes, random);
+                    views[i] = augmentation.apply(scratch, 0, c, data.height(), data.width(), features, i * imageBytes,
+                            random);
+                } else {
+                    normalise(data, table, index, features, i * imageBytes);
                 }
             }
             position += size;
-            return new Batch(features, labels, size, c, data.height(), data.width());
+            return new Batch(features, labels, size, c, data.height(), data.width(), indices, views);
         }
     }
 }

@@ -322,7 +322,7 @@ final class ArmModels {
             testError = checkpointError(link, t);
             label += String.format(Locale.ROOT, " (test error %.2f %%)", 100 * testError);
         }
-        return new LoadedTeacher(new TeacherNetwork(t.network(), t.key(), label, t.cache()), testError);
+        return new LoadedTeacher(new TeacherNetwork(t.network(), t.key(), label, t.cache(), t.orbits()), testError);
     }
 
     /** A teacher read from the store, and its own test error (a fraction) as the checkpoint its students learn from. */

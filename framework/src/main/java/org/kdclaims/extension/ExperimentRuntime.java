@@ -75,6 +75,7 @@ final class ExperimentRuntime implements ExtensionContext.Store.CloseableResourc
         this.results = results;
         this.models = ModelStore.of(settings.modelsDir(), settings.cachePolicy());
         this.trainer = new StoreTrainer(models, this::data, this::trained, (long) (1e6 * settings.teacherLogitCacheMb()),
+                (long) (1e6 * settings.orbitMb()),
                 () -> hooks);
         NativeBackend.configureThreads(settings.threads());
         this.startInfo = new RunInfo(UUID.randomUUID().toString(), Instant.now().toString(), null, profile.name(),

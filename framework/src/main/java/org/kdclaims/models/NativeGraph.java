@@ -180,6 +180,107 @@ public final class NativeGraph implements AutoCloseable {
         return logits;
     }
 
+    /**
+     * The width of the head's input when the network ends in one dense layer on a flat input (the
+     * pooled features of every built-in architecture), else 0. Everything below the head computes
+     * each image on its own and gives bitwise the same floats whatever batch it is in; the head's
+     * matrix product does not (its blocking depends on the batch size), which is why a table of
+     * teacher outputs keeps the features and applies the head to the student's batch as assembled.
+     */
+    public int headInputs() {
+        return output instanceof DenseNode && output.in[0].flat ? output.in[0].c : 0;
+    }
+
+    /**
+     * Evaluation-mode forward pass up to the head's input: the pooled features (n x
+     * {@link #headInputs()}), and each attention point's activation into {@code activations} as
+     * {@link #forward(float[], int, boolean, float[][])} does.
+     */
+    public float[] features(float[] nchw, int n, float[][] activations) {
+        int width = requireHead();
+        if (pass.active) {
+            throw new IllegalStateException("features called during a training pass");
+        }
+        if (n != lastBatch || lastTrain) {
+            pool.trim();
+            lastBatch = n;
+            lastTrain = false;
+        }
+        Node last = output.in[0];
+        pass.begin(n, false);
+        input.load(pass, nchw);
+        for (Node node : nodes) {
+            if (node == output) {
+                continue;
+            }
+            if (node != input) {
+                node.forward(pass);
+                int a = attentionIndex[node.id];
+                if (activations != null && a >= 0) {
+                    activations[a] = pass.out[node.id].data().asFloat();
+                }
+            }
+            for (Node i : node.in) {
+                if (--pass.pending[i.id] == 0) {
+                    pass.releaseOut(i);
+                }
+            }
+        }
+        float[] features = pass.out[last.id].data().asFloat();
+        if (features.length != n * width) {
+            features = Arrays.copyOf(pass.out[last.id].dup('c').data().asFloat(), n * width);
+        }
+        for (Node node : nodes) {
+            pass.releaseOut(node);
+        }
+        pass.end();
+        return features;
+    }
+
+    /**
+     * The head alone, in evaluation mode, on features from {@link #features}: the same kernel on the
+     * same (n x width) array as a full forward pass runs, so a batch assembled row by row from
+     * stored features gives bitwise the logits of the whole network on that batch.
+     */
+    public float[] head(float[] features, int n) {
+        int width = requireHead();
+        if (features.length != n * width) {
+            throw new IllegalArgumentException("the head takes " + n + " x " + width + " features, got " + features.length);
+        }
+        if (pass.active) {
+            throw new IllegalStateException("head called during a training pass");
+        }
+        if (n != lastBatch || lastTrain) {
+            pool.trim();
+            lastBatch = n;
+            lastTrain = false;
+        }
+        Node last = output.in[0];
+        pass.begin(n, false);
+        INDArray x = pool.acquire(last.shape(n));
+        x.data().setData(features);
+        pass.out[last.id] = x;
+        output.forward(pass);
+        INDArray out = pass.out[output.id];
+        float[] logits = out.data().asFloat();
+        if (logits.length != n * output.c) {
+            logits = Arrays.copyOf(out.dup('c').data().asFloat(), n * output.c);
+        }
+        pass.releaseOut(last);
+        pass.releaseOut(output);
+        pass.end();
+        return logits;
+    }
+
+    private int requireHead() {
+        int width = headInputs();
+        if (width == 0) {
+            throw new IllegalStateException("this network does not end in a dense layer on flat features; "
+                    + "its outputs can only be computed whole (forward)");
+        }
+        return width;
+    }
+
     /** Backward pass from the gradient of the loss with respect to the logits; fills {@link #gradients()}. */
     public void backward(float[] gradLogits) {
         backward(gradLogits, null);

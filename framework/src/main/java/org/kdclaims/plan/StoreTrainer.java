@@ -10,6 +10,7 @@ import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.ProgressListener;
 import org.kdclaims.training.TeacherLogitCache;
 import org.kdclaims.training.TeacherNetwork;
+import org.kdclaims.training.TeacherOrbits;
 import org.kdclaims.training.TrainedModel;
 import org.kdclaims.training.Trainer;
 
@@ -29,18 +30,21 @@ public final class StoreTrainer implements RunTrainer {
     private final Function<DataSetId, TrainingData> data;
     private final Parents parents;
     private final TeacherLogitCache teacherLogits;
+    private final TeacherOrbits orbits;
     private final Supplier<TrainingHooks> hooks;
 
     /**
-     * {@code teacherLogitBytes}: memory for shared teacher logits, 0 for none; {@code hooks}: read
+     * {@code teacherLogitBytes}: memory for shared teacher logits, 0 for none; {@code orbitBytes}:
+     * memory for teacher orbit tables (kept in the model store too), 0 for none; {@code hooks}: read
      * per run, so that a test can step in after the session started.
      */
     public StoreTrainer(ModelStore models, Function<DataSetId, TrainingData> data, Parents parents,
-            long teacherLogitBytes, Supplier<TrainingHooks> hooks) {
+            long teacherLogitBytes, long orbitBytes, Supplier<TrainingHooks> hooks) {
         this.models = models;
         this.data = data;
         this.parents = parents;
         this.teacherLogits = new TeacherLogitCache(teacherLogitBytes);
+        this.orbits = orbitBytes > 0 ? new TeacherOrbits(orbitBytes, models.orbits()) : TeacherOrbits.off();
         this.hooks = hooks;
     }
 
@@ -55,7 +59,8 @@ public final class StoreTrainer implements RunTrainer {
         TeacherNetwork teacher = null;
         if (run.hasParent()) {
             TrainedModel parent = parents.trained(run.parentKey(), run.label());
-            teacher = TeacherNetwork.of(parent, run.parentKey(), run.parentEpoch()).withCache(teacherLogits);
+            teacher = TeacherNetwork.of(parent, run.parentKey(), run.parentEpoch()).withCache(teacherLogits)
+                    .withOrbits(orbits);
         }
         TeacherNetwork t = teacher;
         models.getOrTrain(run.key(), run.basis(), () -> Trainer.train(run.spec(), d, t,
@@ -71,6 +76,9 @@ public final class StoreTrainer implements RunTrainer {
     public void printStatistics() {
         if (teacherLogits.enabled()) {
             Console.line("[kd] teacher logits: " + teacherLogits.stats());
+        }
+        if (orbits.enabled()) {
+            Console.line("[kd] teacher orbit tables: " + orbits.stats());
         }
     }
 }

@@ -216,6 +216,38 @@ public final class Network {
         return logits;
     }
 
+    /** The number of values of attention point i's map per image (its height x width). */
+    public int attentionMapSize(int i) {
+        int[] s = graph.attentionShape(i);
+        return s[0] * s[1];
+    }
+
+    /** The width of the features below the head, 0 if the network does not end in a dense head ({@link NativeGraph#headInputs}). */
+    public int headInputs() {
+        return graph.headInputs();
+    }
+
+    /**
+     * Evaluation-mode features below the head (N x {@link #headInputs()}); with {@code maps} not
+     * null, also the normalised attention maps as {@link #logits(float[], int, float[][])} gives them.
+     */
+    public synchronized float[] features(float[] features, int n, float[][] maps) {
+        float[][] activations = maps == null ? null : new float[graph.attentionPoints()][];
+        float[] f = graph.features(features, n, activations);
+        if (maps != null) {
+            for (int i = 0; i < activations.length; i++) {
+                int[] s = graph.attentionShape(i);
+                maps[i] = AttentionTransferLoss.maps(activations[i], n, s[0] * s[1], s[2]);
+            }
+        }
+        return f;
+    }
+
+    /** Evaluation-mode logits from {@link #features}: bitwise {@link #logits(float[], int)} of the same batch. */
+    public synchronized float[] head(float[] features, int n) {
+        return graph.head(features, n);
+    }
+
     /** Trainable parameters and running statistics, by name: what a checkpoint holds. */
     public Map<String, float[]> state() {
         return graph.state();

@@ -2,16 +2,24 @@ package org.kdclaims.training;
 
 /**
  * A network in evaluation mode that provides soft targets, identified by the key of the model and
- * the epoch of the checkpoint it was taken from (early-stopped teachers are checkpoints).
+ * the epoch of the checkpoint it was taken from (early-stopped teachers are checkpoints). Its
+ * outputs are shared by its students through its orbit table ({@link TeacherOrbits}) where one
+ * applies, else through the per-epoch {@link TeacherLogitCache}.
  */
-public record TeacherNetwork(Network network, String key, String label, TeacherLogitCache cache) {
+public record TeacherNetwork(Network network, String key, String label, TeacherLogitCache cache,
+        TeacherOrbits orbits) {
     public TeacherNetwork(Network network, String key, String label) {
-        this(network, key, label, TeacherLogitCache.disabled());
+        this(network, key, label, TeacherLogitCache.disabled(), TeacherOrbits.off());
     }
 
     /** The same teacher, sharing its per-epoch logits through {@code c}. */
     public TeacherNetwork withCache(TeacherLogitCache c) {
-        return new TeacherNetwork(network, key, label, c);
+        return new TeacherNetwork(network, key, label, c, orbits);
+    }
+
+    /** The same teacher, its students looking their batches up in its orbit table from {@code o}. */
+    public TeacherNetwork withOrbits(TeacherOrbits o) {
+        return new TeacherNetwork(network, key, label, cache, o);
     }
 
     /** Evaluation-mode logits of the teacher for a batch: the same augmented images the student sees. */

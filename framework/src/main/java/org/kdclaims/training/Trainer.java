@@ -71,6 +71,9 @@ public final class Trainer {
             earlier = resumed.wallSeconds();
             Console.printf("[kd] resuming %s after epoch %d of %d%n", spec.label(), curve.size(), spec.epochs());
         }
+        // the teacher's table over the augmentation orbit, resolved once per run (null: on the fly)
+        TeacherOrbit orbit = spec.distillation() == null || spec.kdUntilEpoch() <= curve.size() ? null
+                : teacher.orbits().orbit(teacher, data, spec.distillation().attentionTransfer());
         long start = System.nanoTime();
         for (int epoch = curve.size(); epoch < spec.epochs(); epoch++) {
             long t0 = System.nanoTime();
@@ -79,7 +82,7 @@ public final class Trainer {
                 net.lossWeights(kdOn ? spec.distillation().crossEntropyWeight() : 1,
                         kdOn ? spec.distillation().kdWeight() : 0);
             }
-            RunningMeans train1 = trainEpoch(net, spec, data, teacher, kdOn, epoch, k);
+            RunningMeans train1 = trainEpoch(net, spec, data, teacher, orbit, kdOn, epoch, k);
             double seconds = (System.nanoTime() - t0) / 1e9;
             boolean evaluate = (epoch + 1) % Math.max(1, spec.evalEvery()) == 0 || epoch == spec.epochs() - 1;
             TestMetrics t = evaluate ? test.evaluate(net) : TestMetrics.NOT_EVALUATED;
@@ -114,11 +117,11 @@ public final class Trainer {
     }
 
     private static RunningMeans trainEpoch(Network net, TrainingSpec spec, TrainingData data, TeacherNetwork teacher,
-            boolean kdOn, int epoch, int k) {
+            TeacherOrbit orbit, boolean kdOn, int epoch, int k) {
         RunningMeans means = new RunningMeans();
         Iterator<Batch> batches = Batches.epoch(data.train(), data.normalization(), data.augmentation(),
                 spec.batchSize(), spec.seed(), epoch, true);
-        TeacherEpoch teacherEpoch = kdOn ? TeacherEpoch.start(teacher, data, spec, epoch) : null;
+        TeacherEpoch teacherEpoch = kdOn ? TeacherEpoch.start(teacher, orbit, data, spec, epoch) : null;
         while (batches.hasNext()) {
             Batch b = batches.next();
             int n = b.size();
@@ -141,36 +144,41 @@ public final class Trainer {
     }
 
     /**
-     * The teacher's outputs over one epoch of a student's batches: read from the teacher's
-     * {@link TeacherLogitCache} when another student of the same batches computed them, otherwise
-     * computed batch by batch and offered to the cache at the end. Attention transfer computes the
-     * teacher (logits and maps) on the fly.
+     * The teacher's outputs over one epoch of a student's batches: looked up in the teacher's orbit
+     * table where there is one ({@link TeacherOrbit}, bitwise the teacher on the batch); else read
+     * from the teacher's {@link TeacherLogitCache} when another student of the same batches computed
+     * them, otherwise computed batch by batch and offered to the cache at the end. Without a table,
+     * attention transfer computes the teacher (logits and maps) on the fly.
      */
     private static final class TeacherEpoch {
         private final TeacherNetwork teacher;
+        private final TeacherOrbit orbit;
         private final boolean attention;
         private final String key;
         private final float[] cached;
         private final float[] computed;
         private int offset;
 
-        private TeacherEpoch(TeacherNetwork teacher, boolean attention, String key, float[] cached, float[] computed) {
+        private TeacherEpoch(TeacherNetwork teacher, TeacherOrbit orbit, boolean attention, String key, float[] cached,
+                float[] computed) {
             this.teacher = teacher;
+            this.orbit = orbit;
             this.attention = attention;
             this.key = key;
             this.cached = cached;
             this.computed = computed;
         }
 
-        static TeacherEpoch start(TeacherNetwork teacher, TrainingData data, TrainingSpec spec, int epoch) {
+        static TeacherEpoch start(TeacherNetwork teacher, TeacherOrbit orbit, TrainingData data, TrainingSpec spec,
+                int epoch) {
             boolean attention = spec.distillation().attentionTransfer();
-            if (attention || !teacher.cache().enabled()) {
-                return new TeacherEpoch(teacher, attention, null, null, null);
+            if (orbit != null || attention || !teacher.cache().enabled()) {
+                return new TeacherEpoch(teacher, orbit, attention, null, null, null);
             }
             String key = TeacherLogitCache.key(teacher, data, spec, epoch);
             float[] cached = teacher.cache().get(key);
             float[] computed = cached == null ? new float[data.train().size() * data.train().numClasses()] : null;
-            return new TeacherEpoch(teacher, false, key, cached, computed);
+            return new TeacherEpoch(teacher, null, false, key, cached, computed);
         }
 
         boolean attention() {
@@ -181,7 +189,13 @@ public final class Trainer {
         float[] next(Batch b, float[][] maps) {
             int len = b.size() * teacher.network().shape().classes();
             float[] logits;
-            if (cached != null) {
+            if (orbit != null) {
+                logits = orbit.logits(teacher.network(), b);
+                if (attention) {
+                    float[][] m = orbit.maps(b);
+                    System.arraycopy(m, 0, maps, 0, m.length);
+                }
+            } else if (cached != null) {
                 logits = Arrays.copyOfRange(cached, offset, offset + len);
             } else {
                 logits = attention ? teacher.logits(b.features(), b.size(), maps) : teacher.logits(b.features(), b.size());
