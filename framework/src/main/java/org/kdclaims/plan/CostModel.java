@@ -39,7 +39,8 @@ import org.kdclaims.training.TrainingSpec;
  * took 50–53 (side by side: 45–67, see EXPERIMENTS.md). A run
  * costs its training steps, its test evaluations and, for a student, the teacher's forward passes
  * over its batches (once per teacher and seed: students of one teacher share those logits unless
- * attention transfer computes them on the fly).
+ * attention transfer computes them on the fly), or nothing where the teacher's orbit pass made
+ * them a table; an orbit pass costs the teacher's inference over every view of the training set.
  */
 public final class CostModel {
     /** The fewest steps timed per architecture (see {@link StepTimer}). */
@@ -68,6 +69,12 @@ public final class CostModel {
             TrainingSpec s = r.spec();
             int trainN = d.train().size();
             int testN = d.test().size();
+            if (r.isOrbit()) {
+                // the teacher's evaluation-mode passes over every view of every training image
+                StepTimer.Speed t = speed(s.architecture(), d, plan.node(r.parentKey()).run().spec().batchSize());
+                plan.estimate(r.key(), (double) trainN * d.augmentation().views() / t.inferImagesPerSecond());
+                continue;
+            }
             StepTimer.Speed own = speed(s.architecture(), d, s.batchSize());
             double seconds = s.epochs() * trainN / own.trainImagesPerSecond();
             int evals = (s.epochs() + Math.max(1, s.evalEvery()) - 1) / Math.max(1, s.evalEvery());
@@ -76,7 +83,8 @@ public final class CostModel {
                 TrainingSpec teacher = plan.node(r.parentKey()).run().spec();
                 StepTimer.Speed t = speed(teacher.architecture(), d, s.batchSize());
                 boolean onTheFly = s.distillation() != null && s.distillation().attentionTransfer();
-                int kdEpochs = s.distillation() == null ? 0 : s.kdUntilEpoch();
+                // with an orbit pass the teacher's outputs are looked up: nothing to charge per epoch
+                int kdEpochs = s.distillation() == null || !n.after().isEmpty() ? 0 : s.kdUntilEpoch();
                 for (int e = 0; e < kdEpochs; e++) {
                     String shared = r.parentKey() + "@" + r.parentEpoch() + " seed " + s.seed() + " epoch " + e;
                     if (onTheFly || teacherEpochsCharged.add(shared)) {

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the plan on this machine: {@code workers} training runs at once, each with {@code threads}
- * compute threads, a run only after its teacher, and among ready runs the one with the longest
- * critical path first. A failed run fails the runs that learn from it (BLOCKED) and nothing else.
+ * compute threads, a run only after its teacher (and its teacher's orbit pass), and among ready runs
+ * the one with the longest critical path first. A failed run fails the runs that learn from it
+ * (BLOCKED) and nothing else; a failed orbit pass blocks nothing (its students run the teacher on
+ * the fly, with the same numbers).
  */
 public final class LocalExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
@@ -62,6 +64,7 @@ public final class LocalExecutor implements Executor {
         PriorityQueue<Node> ready = new PriorityQueue<>(Comparator
                 .comparingDouble((Node n) -> -priority.get(n.run().key())).thenComparing(n -> n.run().key()));
         Map<String, List<Node>> waiting = new HashMap<>();
+        Map<String, Integer> pending = new HashMap<>();
         for (Node n : plan.nodes()) {
             if (n.stored()) {
                 outcomes.put(n.run().key(), new RunOutcome(n.run().key(), RunOutcome.Status.STORED, null, 0));
@@ -71,10 +74,12 @@ public final class LocalExecutor implements Executor {
             if (n.stored()) {
                 continue;
             }
-            if (n.run().hasParent() && !outcomes.containsKey(n.run().parentKey())) {
-                waiting.computeIfAbsent(n.run().parentKey(), k -> new ArrayList<>()).add(n);
-            } else {
+            List<String> open = n.dependencies().stream().filter(d -> !outcomes.containsKey(d)).toList();
+            if (open.isEmpty()) {
                 ready.add(n);
+            } else {
+                pending.put(n.run().key(), open.size());
+                open.forEach(d -> waiting.computeIfAbsent(d, k -> new ArrayList<>()).add(n));
             }
         }
         ExecutorService pool = pool();
@@ -94,12 +99,7 @@ public final class LocalExecutor implements Executor {
                 outcomes.put(o.key(), o);
                 Node n = plan.node(o.key());
                 progress.finished(n, o);
-                List<Node> next = waiting.getOrDefault(o.key(), List.of());
-                if (o.ok()) {
-                    ready.addAll(next);
-                } else {
-                    block(next, n, o.error(), waiting, outcomes, progress);
-                }
+                settle(n, o, n, o.error(), waiting, pending, outcomes, ready, progress);
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();
@@ -132,16 +132,29 @@ public final class LocalExecutor implements Executor {
         }
     }
 
-    /** Every run that learns, directly or not, from a failed one is BLOCKED, with the failure as its cause. */
-    private static void block(List<Node> runs, Node failed, Throwable cause, Map<String, List<Node>> waiting,
-            Map<String, RunOutcome> outcomes, SuiteProgress progress) {
-        for (Node n : runs) {
-            IllegalStateException why = new IllegalStateException("not trained: the run it learns from, "
-                    + failed.run().label() + ", failed: " + cause, cause);
-            RunOutcome o = new RunOutcome(n.run().key(), RunOutcome.Status.BLOCKED, why, 0);
-            outcomes.put(n.run().key(), o);
-            progress.finished(n, o);
-            block(waiting.getOrDefault(n.run().key(), List.of()), failed, cause, waiting, outcomes, progress);
+    /**
+     * After {@code n} ended with {@code o}: a run waiting for it becomes ready once nothing else is
+     * pending, unless {@code n} is its teacher and failed: then it is BLOCKED with the failure as its
+     * cause, and so is every run that learns from it, directly or not.
+     */
+    private static void settle(Node n, RunOutcome o, Node failed, Throwable cause, Map<String, List<Node>> waiting,
+            Map<String, Integer> pending, Map<String, RunOutcome> outcomes, PriorityQueue<Node> ready,
+            SuiteProgress progress) {
+        for (Node m : waiting.getOrDefault(n.run().key(), List.of())) {
+            if (outcomes.containsKey(m.run().key())) {
+                continue;   // blocked already through its teacher
+            }
+            boolean needed = n.run().key().equals(m.run().parentKey());
+            if (!o.ok() && needed) {
+                IllegalStateException why = new IllegalStateException("not trained: the run it learns from, "
+                        + failed.run().label() + ", failed: " + cause, cause);
+                RunOutcome blocked = new RunOutcome(m.run().key(), RunOutcome.Status.BLOCKED, why, 0);
+                outcomes.put(m.run().key(), blocked);
+                progress.finished(m, blocked);
+                settle(m, blocked, failed, cause, waiting, pending, outcomes, ready, progress);
+            } else if (pending.merge(m.run().key(), -1, Integer::sum) == 0) {
+                ready.add(m);
+            }
         }
     }
 

@@ -25,9 +25,15 @@ public final class PlanReport {
     public static String text(SuitePlan plan, Executor executor, int workers, String machine) {
         StringBuilder s = new StringBuilder();
         List<Node> train = plan.toTrain();
-        s.append(String.format(Locale.ROOT, "[kd] plan: %d claim invocation%s, %d models: %d to train, %d stored%n",
-                plan.claims().size(), plan.claims().size() == 1 ? "" : "s", plan.nodes().size(), train.size(),
-                plan.nodes().size() - train.size()));
+        long models = plan.nodes().stream().filter(n -> !n.run().isOrbit()).count();
+        long modelsToTrain = train.stream().filter(n -> !n.run().isOrbit()).count();
+        long orbits = plan.nodes().size() - models;
+        long orbitsToCompute = train.size() - modelsToTrain;
+        s.append(String.format(Locale.ROOT, "[kd] plan: %d claim invocation%s, %d models: %d to train, %d stored%s%n",
+                plan.claims().size(), plan.claims().size() == 1 ? "" : "s", models, modelsToTrain,
+                models - modelsToTrain, orbits == 0 ? "" : String.format(Locale.ROOT,
+                        "; %d teacher orbit passes: %d to compute, %d stored", orbits, orbitsToCompute,
+                        orbits - orbitsToCompute)));
         plan.byRoleAndArchitecture().forEach((k, c) -> s.append(String.format(Locale.ROOT,
                 "[kd]   %-28s %3d to train, %3d stored%n", k, c[0], c[1])));
         double serial = train.stream().mapToDouble(Node::estimatedSeconds).sum();

@@ -15,8 +15,18 @@ import org.kdclaims.training.TrainingSpec;
 public record RunRequest(String key, String basis, TrainingSpec spec, DataSetId data, String role,
         String parentKey, int parentEpoch) {
 
+    /** The role of an orbit pass: the teacher checkpoint's outputs on every augmented view ({@code TeacherOrbit}). */
+    public static final String ORBIT = "orbit";
+    /** The role of an orbit pass that keeps the teacher's attention maps too. */
+    public static final String ORBIT_WITH_MAPS = "orbit with attention maps";
+
     public boolean hasParent() {
         return parentKey != null;
+    }
+
+    /** Whether this is an orbit pass of checkpoint {@code parentEpoch} of {@code parentKey}, not a training run. */
+    public boolean isOrbit() {
+        return role.equals(ORBIT) || role.equals(ORBIT_WITH_MAPS);
     }
 
     /** e.g. "wrn-10-8 seed 1 (teacher)". */

@@ -56,6 +56,16 @@ public final class StoreTrainer implements RunTrainer {
 
     private void trainPlain(RunRequest run, TrainingHooks h) {
         TrainingData d = data.apply(run.data());
+        if (run.isOrbit()) {
+            // the teacher checkpoint's table, computed into the store (and kept in memory for its students)
+            TrainedModel parent = parents.trained(run.parentKey(), run.label());
+            TeacherNetwork teacher = TeacherNetwork.of(parent, run.parentKey(), run.parentEpoch());
+            if (orbits.orbit(teacher, d, run.role().equals(RunRequest.ORBIT_WITH_MAPS)) == null) {
+                throw new IllegalStateException("no orbit table applies to " + teacher.label()
+                        + " (the plan should not have asked for one); its students run it on the fly");
+            }
+            return;
+        }
         TeacherNetwork teacher = null;
         if (run.hasParent()) {
             TrainedModel parent = parents.trained(run.parentKey(), run.label());
@@ -65,6 +75,11 @@ public final class StoreTrainer implements RunTrainer {
         TeacherNetwork t = teacher;
         models.getOrTrain(run.key(), run.basis(), () -> Trainer.train(run.spec(), d, t,
                 ProgressListener.console(run.role()), h.journal(run, models.journal(run.key()))));
+    }
+
+    /** The session's teacher orbit tables. */
+    public TeacherOrbits orbits() {
+        return orbits;
     }
 
     /** The session's shared teacher logits, also for evaluating teacher checkpoints. */

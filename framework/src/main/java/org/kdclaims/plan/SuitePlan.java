@@ -23,6 +23,8 @@ public final class SuitePlan {
     public static final class Node {
         private final RunRequest run;
         private final Set<String> claims = new LinkedHashSet<>();
+        /** Runs that should finish first without being needed (the teacher's orbit pass): ordering only. */
+        private final Set<String> after = new LinkedHashSet<>();
         private final boolean stored;
         private double estimatedSeconds;
 
@@ -46,6 +48,21 @@ public final class SuitePlan {
         public double estimatedSeconds() {
             return stored ? 0 : estimatedSeconds;
         }
+
+        /** The orbit pass this run waits for (ordering only: if it fails, the run goes on without it). */
+        public Set<String> after() {
+            return Set.copyOf(after);
+        }
+
+        /** Every run this one waits for: its teacher (needed) and what it runs {@link #after}. */
+        public List<String> dependencies() {
+            List<String> d = new ArrayList<>();
+            if (run.hasParent()) {
+                d.add(run.parentKey());
+            }
+            d.addAll(after);
+            return d;
+        }
     }
 
     /** A claim invocation the plan leaves out, and why (e.g. its data set is missing). */
@@ -63,6 +80,22 @@ public final class SuitePlan {
         claims.add(claim);
         if (run.hasParent() && !nodes.containsKey(run.parentKey())) {
             throw new IllegalStateException("run " + run.label() + " was planned before its teacher " + run.parentKey());
+        }
+    }
+
+    /**
+     * Adds an orbit pass ({@link RunRequest#isOrbit}) that {@code students} (planned already) wait
+     * for; it serves their claims.
+     */
+    public synchronized void addOrbit(RunRequest orbit, boolean stored, Collection<String> students) {
+        if (!orbit.isOrbit() || !nodes.containsKey(orbit.parentKey())) {
+            throw new IllegalStateException("an orbit pass needs its teacher planned first: " + orbit.label());
+        }
+        Node n = nodes.computeIfAbsent(orbit.key(), k -> new Node(orbit, stored));
+        for (String student : students) {
+            Node s = nodes.get(student);
+            s.after.add(orbit.key());
+            n.claims.addAll(s.claims);
         }
     }
 
@@ -98,8 +131,9 @@ public final class SuitePlan {
         return nodes().stream().filter(n -> !n.stored()).toList();
     }
 
+    /** The runs that wait for {@code key}: the students of a teacher, and those of an orbit pass. */
     public List<Node> children(String key) {
-        return nodes().stream().filter(n -> key.equals(n.run().parentKey())).toList();
+        return nodes().stream().filter(n -> n.dependencies().contains(key)).toList();
     }
 
     /** The estimated seconds of a run plus the longest chain of runs that learn from it. */
@@ -107,8 +141,8 @@ public final class SuitePlan {
         Map<String, Double> memo = new HashMap<>();
         Map<String, List<Node>> kids = new HashMap<>();
         for (Node n : nodes()) {
-            if (n.run().hasParent()) {
-                kids.computeIfAbsent(n.run().parentKey(), k -> new ArrayList<>()).add(n);
+            for (String d : n.dependencies()) {
+                kids.computeIfAbsent(d, k -> new ArrayList<>()).add(n);
             }
         }
         for (Node n : nodes()) {
@@ -151,14 +185,17 @@ public final class SuitePlan {
                 .thenComparing(n -> n.run().key());
         PriorityQueue<Node> ready = new PriorityQueue<>(byPriority);
         Map<String, List<Node>> waiting = new HashMap<>();
+        Map<String, Integer> pending = new HashMap<>();
         for (Node n : nodes()) {
             if (n.stored()) {
                 continue;
             }
-            if (n.run().hasParent() && !nodes.get(n.run().parentKey()).stored()) {
-                waiting.computeIfAbsent(n.run().parentKey(), k -> new ArrayList<>()).add(n);
-            } else {
+            List<String> open = n.dependencies().stream().filter(d -> !nodes.get(d).stored()).toList();
+            if (open.isEmpty()) {
                 ready.add(n);
+            } else {
+                pending.put(n.run().key(), open.size());
+                open.forEach(d -> waiting.computeIfAbsent(d, k -> new ArrayList<>()).add(n));
             }
         }
         TreeMap<Double, List<Node>> finishing = new TreeMap<>();
@@ -176,7 +213,11 @@ public final class SuitePlan {
             now = done.getKey();
             for (Node n : done.getValue()) {
                 busy--;
-                ready.addAll(waiting.getOrDefault(n.run().key(), List.of()));
+                for (Node m : waiting.getOrDefault(n.run().key(), List.of())) {
+                    if (pending.merge(m.run().key(), -1, Integer::sum) == 0) {
+                        ready.add(m);
+                    }
+                }
             }
         }
         return new Schedule(order, now);

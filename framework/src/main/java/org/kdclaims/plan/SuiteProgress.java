@@ -30,6 +30,8 @@ public final class SuiteProgress implements AutoCloseable {
     private boolean changed;
     private int trained;
     private int failed;
+    private final int orbitTotal;
+    private int orbitsDone;
     private double remainingEstimate;
     private double finishedEstimate;
     private double finishedActual;
@@ -37,8 +39,9 @@ public final class SuiteProgress implements AutoCloseable {
     public SuiteProgress(SuitePlan plan, int workers, PrintStream out, Duration every) {
         this.out = out;
         this.workers = Math.max(1, workers);
-        this.total = plan.toTrain().size();
-        this.stored = plan.nodes().size() - total;
+        this.total = (int) plan.toTrain().stream().filter(n -> !n.run().isOrbit()).count();
+        this.orbitTotal = plan.toTrain().size() - total;
+        this.stored = (int) plan.nodes().stream().filter(n -> n.stored() && !n.run().isOrbit()).count();
         this.planned = plan.estimatedWallSeconds(workers);
         this.remainingEstimate = plan.toTrain().stream().mapToDouble(Node::estimatedSeconds).sum();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,8 +60,15 @@ public final class SuiteProgress implements AutoCloseable {
     synchronized void finished(Node n, RunOutcome o) {
         running.remove(n.run().key());
         remainingEstimate -= n.estimatedSeconds();
+        if (n.run().isOrbit()) {
+            orbitsDone++;   // a failed orbit pass fails nothing: its students run the teacher on the fly
+        }
+        if (n.run().isOrbit() && o.status() != RunOutcome.Status.TRAINED) {
+            changed = true;
+            return;
+        }
         if (o.status() == RunOutcome.Status.TRAINED) {
-            trained++;
+            trained += n.run().isOrbit() ? 0 : 1;
             finishedEstimate += n.estimatedSeconds();
             finishedActual += o.seconds();
         } else {
@@ -84,9 +94,11 @@ public final class SuiteProgress implements AutoCloseable {
             runningDone += (System.nanoTime() - t) / 1e9;
         }
         double left = Math.max(0, (remainingEstimate * ratio - runningDone) / workers);
+        String orbits = orbitTotal == 0 ? "" : String.format(Locale.ROOT, ", %d/%d orbit passes", orbitsDone, orbitTotal);
         return String.format(Locale.ROOT,
-                "[kd] suite: %d/%d models trained (%d stored, %d failed), %d running; %s elapsed, about %s left (plan: %s)",
-                trained, total, stored, failed, running.size(), duration(elapsed), duration(left), duration(planned));
+                "[kd] suite: %d/%d models trained (%d stored, %d failed)%s, %d running; %s elapsed, about %s left (plan: %s)",
+                trained, total, stored, failed, orbits, running.size(), duration(elapsed), duration(left),
+                duration(planned));
     }
 
     static String duration(double seconds) {

@@ -13,6 +13,7 @@ import org.kdclaims.io.Console;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.EpochMetrics;
 import org.kdclaims.training.NativeBackend;
+import org.kdclaims.training.TeacherOrbits;
 
 /**
  * Runs a suite's plan: estimates it on this machine, prints it and writes {@code plan.json}, then
@@ -34,6 +35,8 @@ public final class SuiteRun {
         LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());
         String machine = String.format(Locale.ROOT, "%s, %d cores, %s", NativeBackend.cpuIsa(),
                 Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
+        // the same rule as the trainer's tables (TeacherOrbits.applies): the settings' memory budget
+        OrbitPlanner.plan(plan, data, new TeacherOrbits((long) (1e6 * s.orbitMb()), models.orbits()), models);
         CostModel costs = new CostModel(s.costDir(), s.threads(), s.workers());
         costs.estimate(plan, data);
         Console.printf("%s", PlanReport.text(plan, executor, s.workers(), machine));
@@ -57,7 +60,8 @@ public final class SuiteRun {
     /** The median training img/s of every run trained from scratch here goes back into the cost model. */
     private static void learnSpeeds(SuitePlan plan, Map<String, RunOutcome> outcomes, CostModel costs,
             Function<DataSetId, TrainingData> load, ModelStore models) {
-        outcomes.values().stream().filter(o -> o.status() == RunOutcome.Status.TRAINED).forEach(o -> {
+        outcomes.values().stream().filter(o -> o.status() == RunOutcome.Status.TRAINED)
+                .filter(o -> !plan.node(o.key()).run().isOrbit()).forEach(o -> {
             RunRequest r = plan.node(o.key()).run();
             models.find(r.key()).ifPresent(m -> costs.observe(r.spec(), load.apply(r.data()),
                     m.curve().stream().mapToDouble(EpochMetrics::imagesPerSecond).sorted()

@@ -305,7 +305,7 @@ public final class ModelStore {
     }
 
     /** The file name (without extension) of the table with key {@code key}: the first 16 hex digits of its SHA-256. */
-    static String orbitName(String key) {
+    public static String orbitName(String key) {
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return "orbit-" + HexFormat.of().formatHex(h, 0, 8);

@@ -53,11 +53,15 @@ public final class TeacherOrbit {
 
     /**
      * The key of a checkpoint's orbit: the teacher (model key and epoch), the data (which includes
-     * its augmentation), the number of views, the format, and whether attention maps are kept.
+     * its augmentation), the number of views, the format, whether attention maps are kept, and what
+     * decides the floats on the machine that computes it (native build, threads, CPU instruction
+     * set, as in a model key): a student elsewhere would compute other floats on the fly, so a table
+     * from another kind of machine in a shared store is never served.
      */
     public static String key(String teacherKey, TrainingData data, boolean withMaps) {
         return teacherKey + " | " + data.describe() + " | orbit views=" + data.augmentation().views()
-                + " format=" + FORMAT + (withMaps ? " +attention maps" : "");
+                + " format=" + FORMAT + (withMaps ? " +attention maps" : "") + " | native=" + NativeBackend.buildId()
+                + " threads=" + NativeBackend.threads() + " cpu=" + NativeBackend.cpuIsa();
     }
 
     /** Whether a teacher's outputs can be tabulated: it ends in a dense head on pooled features. */

@@ -125,4 +125,76 @@ class LocalExecutorTest {
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
+
+    /** The plan with teacher t's orbit pass o, which s1 and s2 wait for (s3's checkpoint has none). */
+    private static SuitePlan planWithOrbit() {
+        SuitePlan p = plan();
+        RunRequest o = new RunRequest("o", "orbit of t@5", run("t", null, 1).spec(), DataSetId.CIFAR10,
+                RunRequest.ORBIT, "t", 5);
+        p.addOrbit(o, false, List.of("s1", "s2"));
+        p.estimate("o", 2);
+        return p;
+    }
+
+    @Test
+    void studentsWaitForTheirTeachersOrbitPassWhichCountsInThePlan() {
+        SuitePlan plan = planWithOrbit();
+        assertThat(plan.node("s1").dependencies()).containsExactly("t", "o");
+        assertThat(plan.node("s3").dependencies()).containsExactly("t");
+        assertThat(plan.node("o").claims()).containsExactly("C1");
+        // t (1) + o (2) + s1 (3) on one worker's critical path
+        assertThat(plan.criticalPath().get("t")).isEqualTo(6.0);
+        assertThat(plan.estimatedWallSeconds(1)).isEqualTo(plan().estimatedWallSeconds(1) + 2);
+        List<String> started = new CopyOnWriteArrayList<>();
+        Map<String, Boolean> finished = new ConcurrentHashMap<>();
+        RunTrainer trainer = r -> {
+            for (String d : plan.node(r.key()).dependencies()) {
+                assertThat(finished).as(r.key() + " after " + d).containsKey(d);
+            }
+            started.add(r.key());
+            Thread.sleep(10);
+            finished.put(r.key(), true);
+        };
+        Map<String, RunOutcome> out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (SuiteProgress progress = new SuiteProgress(plan, 2, new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                Duration.ofMinutes(1))) {
+            out = new LocalExecutor(2, 1).execute(plan, trainer, progress);
+        }
+        assertThat(started).hasSize(8).doesNotHaveDuplicates();
+        assertThat(out.values()).allMatch(RunOutcome::ok);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("7/7 models trained (0 stored, 0 failed), 1/1 orbit passes");
+        assertThat(PlanReport.text(plan, new LocalExecutor(2, 1), 2, "here"))
+                .contains("7 models: 7 to train, 0 stored; 1 teacher orbit passes: 1 to compute, 0 stored");
+    }
+
+    @Test
+    void aFailedOrbitPassBlocksNothingButAFailedTeacherStillBlocksItsStudents() {
+        SuitePlan plan = planWithOrbit();
+        Map<String, RunOutcome> out;
+        try (SuiteProgress progress = new SuiteProgress(plan, 2, quiet(), Duration.ofMinutes(1))) {
+            out = new LocalExecutor(2, 1).execute(plan, r -> {
+                if (r.isOrbit()) {
+                    throw new IllegalStateException("disk full");
+                }
+            }, progress);
+        }
+        assertThat(out.get("o").status()).isEqualTo(RunOutcome.Status.FAILED);
+        assertThat(List.of("t", "s1", "s2", "s3", "u", "v1", "x")).allSatisfy(k -> assertThat(out.get(k).ok()).isTrue());
+
+        SuitePlan again = planWithOrbit();
+        Map<String, RunOutcome> blocked;
+        try (SuiteProgress progress = new SuiteProgress(again, 2, quiet(), Duration.ofMinutes(1))) {
+            blocked = new LocalExecutor(2, 1).execute(again, r -> {
+                if (r.key().equals("t")) {
+                    throw new IllegalStateException("loss NaN");
+                }
+            }, progress);
+        }
+        assertThat(List.of("o", "s1", "s2", "s3")).allSatisfy(k -> {
+            assertThat(blocked.get(k).status()).isEqualTo(RunOutcome.Status.BLOCKED);
+            assertThat(blocked.get(k).error()).hasMessageContaining("loss NaN");
+        });
+    }
+
 }
