@@ -15,8 +15,8 @@ import org.kdclaims.plan.SuitePlan.Node;
 
 /**
  * The plan as a person reads it (printed before anything trains) and as {@code plan.json}: models
- * to train and already stored by role and architecture, the estimated wall time on this machine,
- * and the order in which runs start.
+ * to train and already stored by role and architecture, the teachers' orbit passes, the estimated
+ * wall time on this machine, and the order in which runs start.
  */
 public final class PlanReport {
     private PlanReport() {
@@ -64,9 +64,24 @@ public final class PlanReport {
         json.put("claims", plan.claims().stream().sorted().toList());
         json.put("skipped", plan.skipped());
         List<Map<String, Object>> runs = new ArrayList<>();
+        List<Map<String, Object>> orbits = new ArrayList<>();
         List<Node> ordered = new ArrayList<>(plan.order());
         plan.nodes().stream().filter(Node::stored).forEach(ordered::add);
         for (Node n : ordered) {
+            if (n.run().isOrbit()) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("key", n.run().key());
+                o.put("role", n.run().role());
+                o.put("teacher", n.run().parentKey());
+                o.put("teacherEpoch", n.run().parentEpoch());
+                o.put("architecture", n.run().spec().architecture().name());
+                o.put("status", n.stored() ? "stored" : "to compute");
+                o.put("estimatedSeconds", n.estimatedSeconds());
+                o.put("students", plan.children(n.run().key()).size());
+                o.put("table", n.run().basis());
+                orbits.add(o);
+                continue;
+            }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("key", n.run().key());
             r.put("role", n.run().role());
@@ -82,6 +97,7 @@ public final class PlanReport {
             runs.add(r);
         }
         json.put("runs", runs);
+        json.put("orbitPasses", orbits);
         Path out = dir.resolve("plan.json");
         AtomicFiles.write(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
         return out;

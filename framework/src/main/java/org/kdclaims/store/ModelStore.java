@@ -1,6 +1,5 @@
 package org.kdclaims.store;
 
-import org.kdclaims.training.TeacherOrbit;
 import org.kdclaims.training.TeacherOrbits;
 
 import java.io.IOException;
@@ -276,32 +275,16 @@ public final class ModelStore {
     }
 
     /**
-     * The teacher orbit tables beside the models ({@code <hash of the table's key>.orbit}): read
-     * back only when intact and holding exactly the key asked for, written atomically, computed
-     * once across processes under the table's file lock.
+     * The teacher orbit tables beside the models ({@link OrbitStore}), under this store's policy and
+     * file locks.
      */
     public TeacherOrbits.Store orbits() {
-        return new TeacherOrbits.Store() {
-            @Override
-            public Optional<TeacherOrbit> read(String key) {
-                return readOrbit(key);
-            }
-
-            @Override
-            public void write(TeacherOrbit orbit) {
-                writeOrbit(orbit);
-            }
-
-            @Override
-            public <T> T exclusive(String key, Supplier<T> body) {
-                return withFileLock(orbitName(key), body);
-            }
-        };
+        return new OrbitStore(this);
     }
 
     /** Whether an intact table is stored under {@code key} (the plan's check: read and verified). */
     public boolean hasOrbit(String key) {
-        return readOrbit(key).isPresent();
+        return new OrbitStore(this).read(key).isPresent();
     }
 
     /** The file name (without extension) of the table with key {@code key}: the first 16 hex digits of its SHA-256. */
@@ -316,48 +299,6 @@ public final class ModelStore {
 
     Path orbitFile(String key) {
         return dir.resolve(orbitName(key) + ".orbit");
-    }
-
-    private Optional<TeacherOrbit> readOrbit(String key) {
-        if (policy == Policy.OFF) {
-            return Optional.empty();
-        }
-        Path f = orbitFile(key);
-        if (!Files.exists(f)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OrbitFile.read(f, key));
-        } catch (NoSuchFileException gone) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException ex) {
-            String problem = ex instanceof OrbitFile.DamagedOrbitException ? ex.getMessage()
-                    : f + ": unreadable orbit table (" + ex + ")";
-            LOG.warn("kd-claims model store: " + problem + "; computing it again");
-            if (policy == Policy.READWRITE) {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException ignored) {
-                    // replaced atomically once computed again
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
-    private void writeOrbit(TeacherOrbit orbit) {
-        if (policy != Policy.READWRITE) {
-            return;
-        }
-        Path f = orbitFile(orbit.key());
-        try {
-            OrbitFile.write(f, orbit);
-        } catch (IOException ex) {
-            // nothing partial is left (AtomicFiles deletes its temporary file): the session goes on
-            // with the table in memory, and a later session computes it again
-            LOG.warn("kd-claims model store: could not write the orbit table " + f + " (" + ex
-                    + "); continuing with it in memory. Free space there or set -Dkd.models.dir");
-        }
     }
 
     private TrainedModel trainNow(Supplier<TrainedModel> train) {
@@ -413,7 +354,7 @@ public final class ModelStore {
      * Runs {@code body} holding the key's lock: a JVM-wide monitor (file locks are per process, and
      * a second lock from the same JVM would fail) and a file lock against other processes.
      */
-    private <T> T withFileLock(String key, Supplier<T> body) {
+    <T> T withFileLock(String key, Supplier<T> body) {
         if (policy != Policy.READWRITE) {
             return body.get();
         }

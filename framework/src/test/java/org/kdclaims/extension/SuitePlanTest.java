@@ -111,7 +111,9 @@ class SuitePlanTest {
             @Override
             public RunTrainer wrap(RunTrainer trainer) {
                 return run -> {
-                    trainings.incrementAndGet();
+                    if (!run.isOrbit()) {
+                        trainings.incrementAndGet();
+                    }
                     trainer.train(run);
                 };
             }
@@ -203,10 +205,49 @@ class SuitePlanTest {
         assertThat(resumed).isEqualTo(uninterrupted);
     }
 
+    /** With the teacher's orbit table or with the teacher on the fly: the same numbers under the same keys. */
+    @Test
+    void orbitTablesChangeNoNumber(@TempDir Path tabulated, @TempDir Path onTheFly) throws IOException {
+        Map<String, Map<String, Double>> withTables = finalMetrics(tabulated);
+        JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
+        assertThat(plan.get("orbitPasses")).as("one pass for the one teacher checkpoint").hasSize(1);
+        assertThat(orbitFiles(tabulated)).hasSize(1);
+        Map<String, Map<String, Double>> without = finalMetrics(onTheFly, "kd.orbitMb", "0");
+        assertThat(orbitFiles(onTheFly)).isEmpty();
+        assertThat(withTables).isNotEmpty().isEqualTo(without);
+    }
+
+    /** A suite that dies during the orbit pass leaves no table; the next run computes it and ends as a clean one. */
+    @Test
+    void aSuiteKilledDuringTheOrbitPassComputesItAgain(@TempDir Path killed, @TempDir Path clean) throws IOException {
+        Map<String, Map<String, Double>> uninterrupted = finalMetrics(clean);
+        ExperimentRuntime.hooks = new TrainingHooks() {
+            @Override
+            public RunTrainer wrap(RunTrainer trainer) {
+                return run -> {
+                    // the process dies in the orbit pass: nothing after it runs either
+                    throw new IllegalStateException("simulated kill" + (run.isOrbit() ? " during the orbit pass" : ""));
+                };
+            }
+        };
+        finalMetrics(killed);
+        assertThat(orbitFiles(killed)).isEmpty();
+        ExperimentRuntime.hooks = TrainingHooks.NONE;
+        assertThat(finalMetrics(killed)).isEqualTo(uninterrupted);
+        assertThat(orbitFiles(killed)).hasSize(1);
+    }
+
+    private static List<Path> orbitFiles(Path store) throws IOException {
+        try (Stream<Path> files = Files.list(store)) {
+            return files.filter(f -> f.toString().endsWith(".orbit")).toList();
+        }
+    }
+
     /** Final metrics of every training run by model key and seed, after running the two claims on a store. */
-    private static Map<String, Map<String, Double>> finalMetrics(Path store) {
-        TinyScale.engine("kd.cache", "readwrite", "kd.models.dir", store.toString()).selectors(selectClass(TWO_CLAIMS))
-                .execute();
+    private static Map<String, Map<String, Double>> finalMetrics(Path store, String... settings) {
+        String[] all = Stream.concat(Stream.of("kd.cache", "readwrite", "kd.models.dir", store.toString()),
+                Stream.of(settings)).toArray(String[]::new);
+        TinyScale.engine(all).selectors(selectClass(TWO_CLAIMS)).execute();
         Map<String, Map<String, Double>> byRun = new TreeMap<>();
         for (ClaimResult c : ResultsStore.defaultStore().read().claims()) {
             for (TrainingRunRecord r : c.runs()) {

@@ -25,7 +25,7 @@ import org.kdclaims.models.Architectures;
  */
 class TeacherOrbitTest {
     private static TrainingData data(int pad) {
-        Cifar10 c = SyntheticTask.generateSplits(7, 2, 10, 16, 5);
+        Cifar10 c = SyntheticTask.generateSplits(3, 2, 10, 16, 5);
         return new TrainingData("orbit", c.train(), c.test(), Normalization.fit(c.train()), Augmentation.padCropFlip(pad));
     }
 
