@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.kdclaims.data.DataSetId;
 import org.kdclaims.data.TrainingData;
@@ -15,11 +17,15 @@ import org.kdclaims.training.TeacherOrbits;
 import org.kdclaims.training.TrainingSpec;
 
 /**
- * Adds to a plan one orbit pass per teacher checkpoint that distilled students still to train learn from, where a
- * table applies ({@link TeacherOrbits#applies}: orbits on, a dense head, within the memory budget):
- * a node the students wait for, so that the cost model and the ETA count it and a killed suite
- * computes it again. The rule depends on the models and the data alone, never on the schedule, and
- * the table gives the numbers the teacher gives on the fly, so keys are untouched.
+ * Adds to a plan one orbit pass per teacher checkpoint that distilled students still to train learn
+ * from, where a table applies ({@link TeacherOrbits#applies}: orbits on, a dense head, within the
+ * memory budget) and is less work than the teacher on the fly: the students' teacher passes
+ * (distinct seed and epoch pairs, since students of one seed share an epoch's logits; every epoch
+ * of an attention-transfer student) at least the number of views per image. At ci a student's 100
+ * KD epochs against 50 views always qualify; a smoke run's few epochs do not. The pass is a node the
+ * students wait for, so that the cost model and the ETA count it and a killed suite computes it
+ * again. The table gives the numbers the teacher gives on the fly, so the decision leaves keys and
+ * numbers untouched; {@link TeacherOrbits#planned} tells the trainer which tables the plan chose.
  */
 public final class OrbitPlanner {
     private OrbitPlanner() {
@@ -31,6 +37,7 @@ public final class OrbitPlanner {
             return;
         }
         Map<String, List<String>> studentsByCheckpoint = new LinkedHashMap<>();
+        Map<String, Set<String>> teacherPasses = new HashMap<>();
         Map<String, RunRequest> passes = new LinkedHashMap<>();
         Map<String, Network> shapes = new HashMap<>();
         for (SuitePlan.Node n : plan.nodes()) {
@@ -53,7 +60,18 @@ public final class OrbitPlanner {
             passes.computeIfAbsent(key, k -> new RunRequest(ModelStore.orbitName(k), k, teacher, r.data(),
                     maps ? RunRequest.ORBIT_WITH_MAPS : RunRequest.ORBIT, r.parentKey(), r.parentEpoch()));
             studentsByCheckpoint.computeIfAbsent(key, k -> new ArrayList<>()).add(r.key());
+            Set<String> onTheFly = teacherPasses.computeIfAbsent(key, k -> new HashSet<>());
+            for (int e = 0; e < s.kdUntilEpoch(); e++) {
+                onTheFly.add(maps ? r.key() + " epoch " + e : "seed " + s.seed() + " epoch " + e);
+            }
         }
-        passes.forEach((key, pass) -> plan.addOrbit(pass, models.hasOrbit(key), studentsByCheckpoint.get(key)));
+        Set<String> chosen = new HashSet<>();
+        passes.forEach((key, pass) -> {
+            if (teacherPasses.get(key).size() >= data.get(pass.data()).augmentation().views()) {
+                plan.addOrbit(pass, models.hasOrbit(key), studentsByCheckpoint.get(key));
+                chosen.add(key);
+            }
+        });
+        orbits.planned(chosen);
     }
 }

@@ -35,8 +35,10 @@ public final class SuiteRun {
         LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());
         String machine = String.format(Locale.ROOT, "%s, %d cores, %s", NativeBackend.cpuIsa(),
                 Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
-        // the same rule as the trainer's tables (TeacherOrbits.applies): the settings' memory budget
-        OrbitPlanner.plan(plan, data, new TeacherOrbits((long) (1e6 * s.orbitMb()), models.orbits()), models);
+        // the trainer's own tables, told which ones the plan chose (another trainer: the settings' rule)
+        TeacherOrbits orbits = trainer instanceof StoreTrainer st ? st.orbits()
+                : new TeacherOrbits((long) (1e6 * s.orbitMb()), models.orbits());
+        OrbitPlanner.plan(plan, data, orbits, models);
         CostModel costs = new CostModel(s.costDir(), s.threads(), s.workers());
         costs.estimate(plan, data);
         Console.printf("%s", PlanReport.text(plan, executor, s.workers(), machine));

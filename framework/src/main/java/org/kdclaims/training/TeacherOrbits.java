@@ -56,6 +56,8 @@ public final class TeacherOrbits {
     private final Map<String, TeacherOrbit> held = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Set<String> toldOnTheFly = new HashSet<>();
+    /** The tables a suite's plan chose (null: no plan, every table that applies). */
+    private Set<String> planned;
     private long heldBytes;
     private int computed;
     private int read;
@@ -73,6 +75,14 @@ public final class TeacherOrbits {
 
     public boolean enabled() {
         return budgetBytes > 0;
+    }
+
+    /**
+     * Restricts the tables to those a suite's plan chose ({@code OrbitPlanner}): for the others the
+     * teacher on the fly is less work, and their students run it so, with the same numbers.
+     */
+    public synchronized void planned(Set<String> keys) {
+        planned = Set.copyOf(keys);
     }
 
     /**
@@ -94,6 +104,11 @@ public final class TeacherOrbits {
             return null;
         }
         String key = TeacherOrbit.key(teacher.key(), data, withMaps);
+        synchronized (this) {
+            if (planned != null && !planned.contains(key)) {
+                return null;
+            }
+        }
         synchronized (locks.computeIfAbsent(key, k -> new Object())) {
             TeacherOrbit t = fromMemory(key, withMaps ? null : TeacherOrbit.key(teacher.key(), data, true));
             if (t == null) {

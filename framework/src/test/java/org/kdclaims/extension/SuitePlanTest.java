@@ -62,6 +62,7 @@ class SuitePlanTest {
                 .singleElement().asString().contains("/nonexistent/cifar-10").contains("-Dkd.cifar");
     }
 
+    /** At smoke scale the students' few epochs are less work than the table: no orbit pass. */
     @Test
     void planOnlyWritesThePlanAndTrainsNothing(@TempDir Path models) throws IOException {
         Events events = TinyScale.engine("kd.cache", "readwrite", "kd.models.dir", models.toString())
@@ -78,6 +79,7 @@ class SuitePlanTest {
         assertThat(plan.get("runs").findValuesAsText("status")).containsOnly("to train");
         assertThat(plan.get("estimatedWallSeconds").asDouble()).isPositive();
         assertThat(plan.get("runs").get(0).get("role").asText()).isEqualTo("teacher");
+        assertThat(plan.get("orbitPasses")).isEmpty();
     }
 
     @Test
@@ -205,14 +207,20 @@ class SuitePlanTest {
         assertThat(resumed).isEqualTo(uninterrupted);
     }
 
+    /**
+     * Ten epochs: the students' 2 seeds x 10 epochs of teacher passes outnumber the 18 views of an
+     * 8x8 image padded by 1, so the plan chooses the table (at 5 epochs it would not).
+     */
+    private static final String[] TEN_EPOCHS = {"kd.epochFraction", "0.05"};
+
     /** With the teacher's orbit table or with the teacher on the fly: the same numbers under the same keys. */
     @Test
     void orbitTablesChangeNoNumber(@TempDir Path tabulated, @TempDir Path onTheFly) throws IOException {
-        Map<String, Map<String, Double>> withTables = finalMetrics(tabulated);
+        Map<String, Map<String, Double>> withTables = finalMetrics(tabulated, TEN_EPOCHS);
         JsonNode plan = new ObjectMapper().readTree(ResultsStore.defaultDirectory().resolve("plan.json").toFile());
         assertThat(plan.get("orbitPasses")).as("one pass for the one teacher checkpoint").hasSize(1);
         assertThat(orbitFiles(tabulated)).hasSize(1);
-        Map<String, Map<String, Double>> without = finalMetrics(onTheFly, "kd.orbitMb", "0");
+        Map<String, Map<String, Double>> without = finalMetrics(onTheFly, "kd.orbitMb", "0", TEN_EPOCHS[0], TEN_EPOCHS[1]);
         assertThat(orbitFiles(onTheFly)).isEmpty();
         assertThat(withTables).isNotEmpty().isEqualTo(without);
     }
@@ -220,7 +228,7 @@ class SuitePlanTest {
     /** A suite that dies during the orbit pass leaves no table; the next run computes it and ends as a clean one. */
     @Test
     void aSuiteKilledDuringTheOrbitPassComputesItAgain(@TempDir Path killed, @TempDir Path clean) throws IOException {
-        Map<String, Map<String, Double>> uninterrupted = finalMetrics(clean);
+        Map<String, Map<String, Double>> uninterrupted = finalMetrics(clean, TEN_EPOCHS);
         ExperimentRuntime.hooks = new TrainingHooks() {
             @Override
             public RunTrainer wrap(RunTrainer trainer) {
@@ -230,10 +238,10 @@ class SuitePlanTest {
                 };
             }
         };
-        finalMetrics(killed);
+        finalMetrics(killed, TEN_EPOCHS);
         assertThat(orbitFiles(killed)).isEmpty();
         ExperimentRuntime.hooks = TrainingHooks.NONE;
-        assertThat(finalMetrics(killed)).isEqualTo(uninterrupted);
+        assertThat(finalMetrics(killed, TEN_EPOCHS)).isEqualTo(uninterrupted);
         assertThat(orbitFiles(killed)).hasSize(1);
     }
 
