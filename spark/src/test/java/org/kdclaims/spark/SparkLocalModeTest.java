@@ -23,11 +23,11 @@ class SparkLocalModeTest {
     void localModeGivesTheLocalExecutorsNumbersAndTrainsEachModelOnce(@TempDir Path dir) {
         long t0 = System.nanoTime();
         Settings local = TinySuite.settings(dir.resolve("local"));
-        Map<String, String> reference = TinySuite.trainLocally(local, TinySuite.plan(local));
+        Map<String, String> reference = TinySuite.trainLocally(local, TinySuite.plan(local, 8));
         System.out.printf("local executor: %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         Settings spark = TinySuite.settings(dir.resolve("spark"), "kd.executor", "spark", "kd.spark.master", "local[2]");
-        SuitePlan plan = TinySuite.plan(spark);
+        SuitePlan plan = TinySuite.plan(spark, 8);
         List<TaskResult> tasks = new CopyOnWriteArrayList<>();
         long t1 = System.nanoTime();
         try (JavaSparkContext sc = new JavaSparkContext(TestCluster.driverConf(spark))) {

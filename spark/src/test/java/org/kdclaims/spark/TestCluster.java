@@ -41,6 +41,8 @@ final class TestCluster implements AutoCloseable {
         Process master = jvm(dir, "master", "org.apache.spark.deploy.master.Master", "--host", LOOPBACK, "--port",
                 Integer.toString(port), "--webui-port", "0");
         TestCluster c = new TestCluster(dir, master, "spark://" + LOOPBACK + ":" + port);
+        // should this JVM end without close (a killed test run), its cluster ends with it
+        Runtime.getRuntime().addShutdownHook(new Thread(c::close, "kd-test-cluster-stop"));
         try {
             awaitPort(port, master, Duration.ofSeconds(60));
             for (int i = 0; i < count; i++) {

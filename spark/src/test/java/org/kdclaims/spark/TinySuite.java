@@ -38,8 +38,6 @@ import org.kdclaims.training.TrainingSpec;
  * a run of its own. The teacher is the longest run, so that a worker can be killed while it trains.
  */
 final class TinySuite {
-    static final int TEACHER_EPOCHS = 8;
-
     private TinySuite() {
     }
 
@@ -60,18 +58,18 @@ final class TinySuite {
         return s.dataProvider().load(DataSetId.CIFAR10, s.dataScale());
     }
 
-    /** The plan: teacher cnn-4 (8 epochs); students cnn-2 seeds 1 and 2 with KD from it; cnn-2 seed 9 alone. */
-    static SuitePlan plan(Settings s) {
+    /** The plan: teacher cnn-4 ({@code teacherEpochs}); students cnn-2 seeds 1 and 2 with KD from it; cnn-2 seed 9 alone. */
+    static SuitePlan plan(Settings s, int teacherEpochs) {
         NativeBackend.configureThreads(s.threads()); // part of the key, as in a session
         TrainingData d = data(s);
         SuitePlan plan = new SuitePlan();
-        RunRequest teacher = run(TrainingSpec.paperDefaults(Architectures.parse("cnn-4"), TEACHER_EPOCHS, 1), d,
+        RunRequest teacher = run(TrainingSpec.paperDefaults(Architectures.parse("cnn-4"), teacherEpochs, 1), d,
                 "teacher", null, 0);
         plan.add(teacher, "T1", false);
         for (long seed = 1; seed <= 2; seed++) {
             TrainingSpec student = TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 3, seed)
                     .withDistillation(Distillation.standard(), 3);
-            plan.add(run(student, d, "student", teacher.key(), TEACHER_EPOCHS), "T1", false);
+            plan.add(run(student, d, "student", teacher.key(), teacherEpochs), "T1", false);
         }
         plan.add(run(TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 3, 9), d, "scratch", null, 0), "T2",
                 false);
