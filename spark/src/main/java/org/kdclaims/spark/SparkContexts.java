@@ -1,5 +1,10 @@
 package org.kdclaims.spark;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.kdclaims.config.Settings;
@@ -13,6 +18,11 @@ import org.kdclaims.io.Console;
  */
 public final class SparkContexts {
     private static JavaSparkContext shared;
+    /**
+     * Spark logs every job and block at INFO, which would bury the suite's progress lines. It logs
+     * through SLF4J to java.util.logging here, which keeps loggers weakly: held, or the level is lost.
+     */
+    private static final List<Logger> QUIETED = new ArrayList<>();
 
     private SparkContexts() {
     }
@@ -41,6 +51,13 @@ public final class SparkContexts {
             return shared;
         }
         Console.line("[kd] spark: connecting to " + settings.sparkMaster());
+        for (String name : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop"}) {
+            Logger l = Logger.getLogger(name);
+            if (l.getLevel() == null) { // a level the user configured stays
+                l.setLevel(Level.WARNING);
+            }
+            QUIETED.add(l);
+        }
         shared = new JavaSparkContext(conf(settings));
         JavaSparkContext sc = shared;
         Runtime.getRuntime().addShutdownHook(new Thread(sc::stop, "kd-spark-stop"));
