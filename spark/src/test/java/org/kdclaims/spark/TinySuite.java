@@ -60,19 +60,25 @@ final class TinySuite {
 
     /** The plan: teacher cnn-4 ({@code teacherEpochs}); students cnn-2 seeds 1 and 2 with KD from it; cnn-2 seed 9 alone. */
     static SuitePlan plan(Settings s, int teacherEpochs) {
+        return plan(s, teacherEpochs, key -> false);
+    }
+
+    /** The plan with each run marked stored as {@code stored} says (a rerun's plan: what the store holds). */
+    static SuitePlan plan(Settings s, int teacherEpochs, java.util.function.Predicate<String> stored) {
         NativeBackend.configureThreads(s.threads()); // part of the key, as in a session
         TrainingData d = data(s);
         SuitePlan plan = new SuitePlan();
         RunRequest teacher = run(TrainingSpec.paperDefaults(Architectures.parse("cnn-4"), teacherEpochs, 1), d,
                 "teacher", null, 0);
-        plan.add(teacher, "T1", false);
+        plan.add(teacher, "T1", stored.test(teacher.key()));
         for (long seed = 1; seed <= 2; seed++) {
             TrainingSpec student = TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 3, seed)
                     .withDistillation(Distillation.standard(), 3);
-            plan.add(run(student, d, "student", teacher.key(), teacherEpochs), "T1", false);
+            RunRequest r = run(student, d, "student", teacher.key(), teacherEpochs);
+            plan.add(r, "T1", stored.test(r.key()));
         }
-        plan.add(run(TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 3, 9), d, "scratch", null, 0), "T2",
-                false);
+        RunRequest scratch = run(TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 3, 9), d, "scratch", null, 0);
+        plan.add(scratch, "T2", stored.test(scratch.key()));
         plan.nodes().forEach(n -> plan.estimate(n.run().key(), n.run().spec().epochs()));
         return plan;
     }
