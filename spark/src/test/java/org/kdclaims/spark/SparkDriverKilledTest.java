@@ -21,26 +21,34 @@ import org.kdclaims.plan.SuitePlan;
 import org.kdclaims.store.ModelStore;
 
 /**
- * A driver killed (kill -9) while its teacher trains: the rerun's plan counts what the store holds
+ * Two drivers, each in its own JVM with Spark in local mode, on one store at once: each model is
+ * trained once (the store's file lock per key makes the second read the first's model). And a
+ * driver killed (kill -9) while its teacher trains: the rerun's plan counts what the store holds
  * as stored, trains only the rest, the teacher resuming from its journal, and the suite's numbers
- * are the local executor's. The killed driver runs Spark in local mode in its own JVM ({@link #main}).
+ * are the local executor's. Drivers run {@link #main}.
  */
 @Tag("spark")
 class SparkDriverKilledTest {
-    private static final int TEACHER_EPOCHS = 30;
+    static final int TEACHER_EPOCHS = 30;
 
-    /** The driver to kill: trains the tiny suite into the store {@code args[0]} with Spark local[2]. */
+    /**
+     * A driver in its own JVM: trains the tiny suite (teacher epochs {@code args[1]}, else
+     * {@link #TEACHER_EPOCHS}) into the store {@code args[0]} with Spark local[2]; exits 1 if a run failed.
+     */
     public static void main(String[] args) {
         Settings s = TinySuite.settings(Path.of(args[0]), "kd.executor", "spark", "kd.spark.master", "local[2]");
+        int epochs = args.length > 1 ? Integer.parseInt(args[1]) : TEACHER_EPOCHS;
+        Map<String, RunOutcome> out;
         try (JavaSparkContext sc = new JavaSparkContext(TestCluster.driverConf(s))) {
-            TinySuite.execute(new SparkExecutor(s, () -> sc, r -> { }), TinySuite.plan(s, TEACHER_EPOCHS), null);
+            out = TinySuite.execute(new SparkExecutor(s, () -> sc, r -> { }), TinySuite.plan(s, epochs), null);
         }
+        out.values().stream().filter(o -> !o.ok()).forEach(o -> System.out.println("failed: " + o));
+        System.exit(out.values().stream().allMatch(RunOutcome::ok) ? 0 : 1);
     }
 
     @Test
     void aRerunTrainsOnlyWhatIsMissingAndEndsWithTheSameNumbers(@TempDir Path dir) throws Exception {
-        Settings local = TinySuite.settings(dir.resolve("local"));
-        Map<String, String> reference = TinySuite.trainLocally(local, TinySuite.plan(local, TEACHER_EPOCHS));
+        Map<String, String> reference = TinySuite.reference(TEACHER_EPOCHS);
 
         Path store = dir.resolve("store");
         Settings s = TinySuite.settings(store, "kd.executor", "spark", "kd.spark.master", "local[2]");
@@ -74,11 +82,35 @@ class SparkDriverKilledTest {
         assertThat(TinySuite.finals(s, rerun)).isEqualTo(reference);
     }
 
-    private static Process driverJvm(Path store, Path log) throws Exception {
+    @Test
+    void twoDriversOnOneStoreTrainEachModelOnce(@TempDir Path dir) throws Exception {
+        Map<String, String> reference = TinySuite.reference(8);
+        Path store = dir.resolve("store");
+        try (StoreWrites writes = new StoreWrites(store)) {
+            Process a = driverJvm(store, dir.resolve("driver-a.log"), "8");
+            Process b = driverJvm(store, dir.resolve("driver-b.log"), "8");
+            try {
+                assertThat(a.waitFor(120, TimeUnit.SECONDS) && b.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(List.of(a.exitValue(), b.exitValue())).as(Files.readString(dir.resolve("driver-a.log"))
+                        + Files.readString(dir.resolve("driver-b.log"))).containsOnly(0);
+            } finally {
+                a.destroyForcibly();
+                b.destroyForcibly();
+            }
+            Settings s = TinySuite.settings(store);
+            SuitePlan plan = TinySuite.plan(s, 8);
+            assertThat(writes.models()).as("model files created, by key").isEqualTo(plan.nodes().stream()
+                    .collect(java.util.stream.Collectors.toMap(n -> n.run().key(), n -> 1)));
+            assertThat(TinySuite.finals(s, plan)).isEqualTo(reference);
+        }
+    }
+
+    private static Process driverJvm(Path store, Path log, String... epochs) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
         cmd.addAll(List.of("-Xmx1g", "-Djava.util.logging.config.file=" + TestCluster.loggingConfig(), "-cp",
                 System.getProperty("java.class.path"), SparkDriverKilledTest.class.getName(), store.toString()));
+        cmd.addAll(List.of(epochs));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

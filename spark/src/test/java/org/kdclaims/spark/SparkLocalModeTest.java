@@ -27,8 +27,7 @@ class SparkLocalModeTest {
     @Test
     void localModeGivesTheLocalExecutorsNumbersAndTrainsEachModelOnce(@TempDir Path dir) {
         long t0 = System.nanoTime();
-        Settings local = TinySuite.settings(dir.resolve("local"));
-        Map<String, String> reference = TinySuite.trainLocally(local, TinySuite.plan(local, 8));
+        Map<String, String> reference = TinySuite.reference(8);
         System.out.printf("local executor: %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         Settings spark = TinySuite.settings(dir.resolve("spark"), "kd.executor", "spark", "kd.spark.master", "local[2]");

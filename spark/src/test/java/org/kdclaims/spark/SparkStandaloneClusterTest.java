@@ -81,8 +81,7 @@ class SparkStandaloneClusterTest {
     @Test
     @Order(1)
     void twoWorkersGiveTheLocalExecutorsNumbersAndWriteEachModelOnce() throws Exception {
-        Settings local = TinySuite.settings(dir.resolve("local"));
-        Map<String, String> reference = TinySuite.trainLocally(local, TinySuite.plan(local, 8));
+        Map<String, String> reference = TinySuite.reference(8);
         Settings s = settings("store");
         SuitePlan plan = TinySuite.plan(s, 8);
         List<TaskResult> tasks = new CopyOnWriteArrayList<>();
@@ -102,9 +101,8 @@ class SparkStandaloneClusterTest {
     @Test
     @Order(2)
     void aWorkerKilledMidRunLosesNothing() throws Exception {
-        int epochs = 40;
-        Settings local = TinySuite.settings(dir.resolve("local-long"));
-        Map<String, String> reference = TinySuite.trainLocally(local, TinySuite.plan(local, epochs));
+        int epochs = SparkDriverKilledTest.TEACHER_EPOCHS;
+        Map<String, String> reference = TinySuite.reference(epochs);
         Settings s = settings("store-killed");
         SuitePlan plan = TinySuite.plan(s, epochs);
         String teacher = plan.nodes().stream().filter(n -> n.run().role().equals("teacher")).findFirst().orElseThrow()

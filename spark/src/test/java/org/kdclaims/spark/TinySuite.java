@@ -102,6 +102,33 @@ final class TinySuite {
         }
     }
 
+    private static final Map<Integer, Map<String, String>> REFERENCES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The local executor's finals for the plan with {@code teacherEpochs}, trained once per test JVM
+     * into a fresh temporary store (several tests compare with the same reference).
+     */
+    static synchronized Map<String, String> reference(int teacherEpochs) {
+        return REFERENCES.computeIfAbsent(teacherEpochs, e -> {
+            try {
+                Path store = java.nio.file.Files.createTempDirectory("kd-spark-reference-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(store)));
+                Settings s = settings(store);
+                return trainLocally(s, plan(s, e));
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
     /** The reference: the plan trained by the local executor into {@code store}. */
     static Map<String, String> trainLocally(Settings s, SuitePlan plan) {
         ModelStore store = ModelStore.of(s.modelsDir(), s.cachePolicy());
