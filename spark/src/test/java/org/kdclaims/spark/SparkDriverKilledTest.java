@@ -29,7 +29,7 @@ import org.kdclaims.store.ModelStore;
  */
 @Tag("spark")
 class SparkDriverKilledTest {
-    static final int TEACHER_EPOCHS = 30;
+    static final int TEACHER_EPOCHS = 20;
 
     /**
      * A driver in its own JVM: trains the tiny suite (teacher epochs {@code args[1]}, else
