@@ -2,10 +2,13 @@ package org.kdclaims.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -49,17 +52,26 @@ import org.kdclaims.data.DataSetId;
  *       once ({@link DataLocations}); empty when none is set or found;</li>
  *   <li>{@code kd.data.cache}: the decoded-data cache (default {@code ~/.cache/kd-claims/data};
  *       {@code off}: empty, no cache);</li>
+ *   <li>{@code kd.executor}: where the plan's runs train: {@code local} (default: this JVM's
+ *       worker threads) or {@code spark} (one Spark task per run; needs the kd-claims-spark module
+ *       on the class path, found through {@link org.kdclaims.plan.ExecutorFactory});</li>
+ *   <li>{@code kd.spark.master}: the Spark master for {@code kd.executor=spark} (default
+ *       {@code local[W x T]}: the local executor's W workers of T threads), e.g.
+ *       {@code spark://host:7077};</li>
  *   <li>the setting a claim names with {@code @ImageFolder("kd.shapes")} (else its environment
  *       variable, {@code KD_SHAPES}): read through the same lookups when the claim asks
  *       ({@link #location}), since no fixed list can hold the names users choose.</li>
  * </ul>
  * The results folder ({@code kd.results.dir}, read by the reports module too) stays a system
  * property: the README's settings table lists every key, and a test keeps it complete.
+ *
+ * @param values every setting that was given, by key ({@link #KEYS}, {@link ScaleProfile#KEYS} and
+ *     the repository root): what {@link #valuesForAnotherJvm} hands to another JVM
  */
 public record Settings(int workers, int threads, boolean planOnly, Duration progressEvery, Long seedBase,
         boolean realData, ScaleProfile scale, String modelsDir, String cachePolicy, double teacherLogitCacheMb,
         double orbitMb, Path costDir, Optional<Path> cifar, Optional<Path> fashionMnist, Optional<Path> dataCache,
-        DataLocations.Finder dataLocations) {
+        DataLocations.Finder dataLocations, String executor, String sparkMaster, Map<String, String> values) {
     public static final String WORKERS = "kd.workers";
     public static final String THREADS = "kd.threads";
     public static final String PLAN = "kd.plan";
@@ -74,9 +86,12 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
     public static final String CIFAR = DataLocations.CIFAR_PROPERTY;
     public static final String FASHION_MNIST = DataLocations.FASHION_PROPERTY;
     public static final String DATA_CACHE = DataCache.DIRECTORY_PROPERTY;
+    public static final String EXECUTOR = "kd.executor";
+    public static final String SPARK_MASTER = "kd.spark.master";
     /** Every key this record reads (the scale profile's are in {@link ScaleProfile#KEYS}). */
     public static final List<String> KEYS = List.of(WORKERS, THREADS, PLAN, PROGRESS_SECONDS,
-            SEED_BASE, DATA, MODELS_DIR, CACHE, TEACHER_LOGIT_CACHE_MB, ORBIT_MB, COST_DIR, CIFAR, FASHION_MNIST, DATA_CACHE);
+            SEED_BASE, DATA, MODELS_DIR, CACHE, TEACHER_LOGIT_CACHE_MB, ORBIT_MB, COST_DIR, CIFAR, FASHION_MNIST,
+            DATA_CACHE, EXECUTOR, SPARK_MASTER);
     static final int MAX_DEFAULT_WORKERS = 8;
 
     public Settings {
@@ -88,6 +103,23 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
         Objects.requireNonNull(fashionMnist, "fashionMnist");
         Objects.requireNonNull(dataCache, "dataCache");
         Objects.requireNonNull(dataLocations, "dataLocations");
+        if (!executor.equals("local") && !executor.equals("spark")) {
+            throw new IllegalArgumentException("-D" + EXECUTOR + "=" + executor + ": use local (this machine's cores)"
+                    + " or spark (a Spark cluster, with -D" + SPARK_MASTER + "=spark://host:7077)");
+        }
+        values = Map.copyOf(values);
+    }
+
+    /**
+     * What another JVM reads the same settings from with {@link #from}, e.g. a cluster's executor
+     * that trains a run: the values set here, with the data locations resolved here (the workers
+     * must see them at the same paths; their environment must not move them).
+     */
+    public Map<String, String> valuesForAnotherJvm() {
+        Map<String, String> v = new TreeMap<>(values);
+        cifar.ifPresent(p -> v.put(CIFAR, p.toAbsolutePath().toString()));
+        fashionMnist.ifPresent(p -> v.put(FASHION_MNIST, p.toAbsolutePath().toString()));
+        return v;
     }
 
     /** Where {@code id} is: the located CIFAR-10 or Fashion-MNIST, or the location its claim's setting names. */
@@ -152,12 +184,27 @@ public record Settings(int workers, int threads, boolean planOnly, Duration prog
         UnaryOperator<String> properties = k -> config.apply(k).orElse(null);
         UnaryOperator<String> env = k -> environment.apply(k).orElse(null);
         Path workingDir = Path.of("").toAbsolutePath();
+        String executor = text(config, EXECUTOR, "local").toLowerCase(Locale.ROOT);
+        // local mode: the cores of W workers x T threads, as each task asks for T (spark.task.cpus)
+        String sparkMaster = text(config, SPARK_MASTER, "local[" + workers * threads + "]");
+        Map<String, String> values = new TreeMap<>();
+        for (String k : allKeys()) {
+            config.apply(k).map(String::trim).filter(v -> !v.isEmpty()).ifPresent(v -> values.put(k, v));
+        }
         return new Settings(workers, threads, plan.equals("only"), Duration.ofSeconds(Math.max(1, progress)), base,
                 data.equals("real"), ScaleProfile.from(config), text(config, MODELS_DIR, ""),
                 text(config, CACHE, "readwrite"), cacheMb, orbitMb, costDir,
                 DataLocations.cifar10(properties, env, workingDir),
                 DataLocations.fashionMnist(properties, env, workingDir), dataCache(text(config, DATA_CACHE, "")),
-                new DataLocations.Finder(properties, env, workingDir));
+                new DataLocations.Finder(properties, env, workingDir), executor, sparkMaster, values);
+    }
+
+    /** The keys whose values {@link #values} keeps: this record's, the scale profile's and the repository root. */
+    private static List<String> allKeys() {
+        List<String> keys = new ArrayList<>(KEYS);
+        keys.addAll(ScaleProfile.KEYS);
+        keys.add(DataLocations.REPO_ROOT_PROPERTY);
+        return keys;
     }
 
     /** The data cache folder: the setting, {@code off} for none, else {@code ~/.cache/kd-claims/data}. */

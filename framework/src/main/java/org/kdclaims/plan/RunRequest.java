@@ -29,6 +29,14 @@ public record RunRequest(String key, String basis, TrainingSpec spec, DataSetId 
         return role.equals(ORBIT) || role.equals(ORBIT_WITH_MAPS);
     }
 
+    /**
+     * The teacher checkpoint as the model key names it ({@code parentKey@parentEpoch}), null without
+     * a teacher: a worker that recomputes the key from the request needs the same text.
+     */
+    public String teacherCheckpoint() {
+        return parentKey == null ? null : parentKey + "@" + parentEpoch;
+    }
+
     /** e.g. "wrn-10-8 seed 1 (teacher)". */
     public String label() {
         return String.format(Locale.ROOT, "%s (%s)", spec.label(), role);

@@ -17,8 +17,8 @@ import org.kdclaims.training.TeacherOrbits;
 
 /**
  * Runs a suite's plan: estimates it on this machine, prints it and writes {@code plan.json}, then
- * (unless {@code kd.plan=only}) trains what is missing with the local executor and feeds the speeds
- * it saw back into the cost model.
+ * (unless {@code kd.plan=only}) trains what is missing with the executor {@code kd.executor} names
+ * (the local one by default) and feeds the speeds it saw back into the cost model.
  */
 public final class SuiteRun {
     private SuiteRun() {
@@ -32,7 +32,7 @@ public final class SuiteRun {
     public static Map<String, RunOutcome> execute(SuitePlan plan, Settings s, Path resultsDir,
             Map<DataSetId, TrainingData> data, Function<DataSetId, TrainingData> load, RunTrainer trainer,
             ModelStore models) {
-        LocalExecutor executor = new LocalExecutor(s.workers(), s.threads());
+        Executor executor = ExecutorFactory.forSettings(s);
         String machine = String.format(Locale.ROOT, "%s, %d cores, %s", NativeBackend.cpuIsa(),
                 Runtime.getRuntime().availableProcessors(), NativeBackend.buildId());
         // the trainer's own tables, told which ones the plan chose (another trainer: the settings' rule)

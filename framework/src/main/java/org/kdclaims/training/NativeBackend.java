@@ -22,6 +22,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 public final class NativeBackend {
     private static final String[] EXTENSIONS = {"-onednn-avx512", "-onednn-avx2", "-onednn", ""};
     private static volatile boolean initialised;
+    /** The GPU of the CUDA build ({@code -Dgpu}), checked before ND4J loads; null on the CPU build. */
+    private static volatile CudaDevice gpu;
     /**
      * Levels of the libraries' loggers. SLF4J is a facade without a way to set levels, so this is
      * configured on the backend it is bound to here (slf4j-jdk14, i.e. java.util.logging), which
@@ -37,7 +39,9 @@ public final class NativeBackend {
         if (initialised) {
             return;
         }
-        if (System.getProperty("javacpp.platform.extension") == null) {
+        if (cudaBuildPresent()) {
+            gpu = CudaDevice.detect(); // refuses a GPU the build cannot run, before anything loads or trains
+        } else if (System.getProperty("javacpp.platform.extension") == null) {
             System.setProperty("javacpp.platform.extension", detectExtension());
         }
         quietLogging();
@@ -59,13 +63,26 @@ public final class NativeBackend {
     /** e.g. "nd4j-native linux-x86_64-onednn-avx2, 2 threads": recorded with every result. */
     public static String describe() {
         init();
+        if (gpu != null) {
+            return "nd4j-cuda " + gpu.buildId() + ", " + threads() + " threads";
+        }
         return "nd4j-native linux-x86_64" + System.getProperty("javacpp.platform.extension", "")
                 + ", " + threads() + " threads";
     }
 
+    /**
+     * The native build, as the model key names it: the CPU build's classifier (unchanged, so CPU
+     * keys stay as they were), or the CUDA build with its GPU and compute capability, so that a CUDA
+     * model never shares a key with a CPU model or another GPU's.
+     */
     public static String buildId() {
         init();
-        return "linux-x86_64" + System.getProperty("javacpp.platform.extension", "");
+        return gpu != null ? gpu.buildId() : "linux-x86_64" + System.getProperty("javacpp.platform.extension", "");
+    }
+
+    /** The CUDA backend of ND4J ({@code -Dgpu}) is on the class path (it wins over the CPU one when both are). */
+    static boolean cudaBuildPresent() {
+        return NativeBackend.class.getClassLoader().getResource("org/nd4j/linalg/jcublas/JCublasBackend.class") != null;
     }
 
     public static int threads() {

@@ -1,0 +1,67 @@
+package org.kdclaims.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kdclaims.config.Settings;
+import org.kdclaims.plan.RunRequest;
+import org.kdclaims.plan.SuitePlan;
+
+/**
+ * The seam between driver and executor without a cluster: a run travels as plain values and comes
+ * back as the same run, and an executor that would compute another model key refuses the run,
+ * naming the line that differs, instead of training other numbers under the driver's key.
+ */
+class SparkRunTicketTest {
+
+    @Test
+    void aRunTravelsAsPlainValuesAndArrivesAsTheSameRun(@TempDir Path dir) throws Exception {
+        Settings s = TinySuite.settings(dir);
+        SuitePlan plan = TinySuite.plan(s, 2);
+        for (var n : plan.nodes()) {
+            RunRequest run = n.run();
+            RunTicket arrived = roundTrip(RunTicket.of(run, s, s.valuesForAnotherJvm()));
+            RunRequest back = arrived.request();
+            assertThat(back.spec().describe()).isEqualTo(run.spec().describe());
+            assertThat(back).usingRecursiveComparison().ignoringFields("spec").isEqualTo(run);
+            assertThat(arrived.readSettings().dataScale()).isEqualTo(s.dataScale());
+            assertThat(arrived.readSettings().modelsDir()).isEqualTo(s.modelsDir());
+        }
+    }
+
+    @Test
+    void aWorkerOfAnotherKindRefusesTheRunNamingTheDifference(@TempDir Path dir) {
+        Settings s = TinySuite.settings(dir);
+        RunRequest teacher = TinySuite.plan(s, 2).nodes().iterator().next().run();
+        String isa = teacher.basis().lines().filter(l -> l.startsWith("native=")).findFirst().orElseThrow();
+        // as if the driver ran on a machine whose oneDNN dispatches to AVX-512
+        String driverBasis = teacher.basis().replace(isa, isa.replaceFirst("cpu=\\S+", "cpu=avx512_core"));
+        RunRequest fromOtherDriver = new RunRequest(teacher.key(), driverBasis, teacher.spec(), teacher.data(),
+                teacher.role(), teacher.parentKey(), teacher.parentEpoch());
+
+        TaskResult r = RemoteRun.train(RunTicket.of(fromOtherDriver, s, s.valuesForAnotherJvm()));
+
+        assertThat(r.ok()).isFalse();
+        assertThat(r.trained()).isFalse();
+        assertThat(r.error()).contains("would train another model than the driver planned")
+                .contains("cpu=avx512_core").contains(isa).contains("CPU instruction set");
+        assertThat(dir.resolve(teacher.key() + ".kdm")).doesNotExist();
+    }
+
+    private static RunTicket roundTrip(RunTicket t) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(t);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (RunTicket) in.readObject();
+        }
+    }
+}
