@@ -18,6 +18,7 @@ import org.kdclaims.plan.TrainingHooks;
 import org.kdclaims.store.ModelStore;
 import org.kdclaims.training.NativeBackend;
 import org.kdclaims.training.RunJournal;
+import org.kdclaims.training.TeacherOrbit;
 
 /**
  * The executor's side of a Spark task: trains one run into the shared model store exactly as the
@@ -57,12 +58,14 @@ final class RemoteRun {
         private final ModelStore models;
         private final Map<DataSetId, TrainingData> data = new ConcurrentHashMap<>();
         private final long teacherLogitBytes;
+        private final long orbitBytes;
         private final ThreadLocal<TrainingHooks> hooks = new ThreadLocal<>();
         private StoreTrainer trainer;
 
         Session(Settings settings) {
             this.settings = settings;
             this.teacherLogitBytes = (long) (1e6 * settings.teacherLogitCacheMb());
+            this.orbitBytes = (long) (1e6 * settings.orbitMb());
             try {
                 // the key names the thread count (libnd4j's pools are per JVM): set before any key is computed
                 NativeBackend.configureThreads(settings.threads());
@@ -85,7 +88,10 @@ final class RemoteRun {
          * numbers under the driver's key. Refused, saying which line differs.
          */
         void checkKey(RunRequest run, String driverBasis) {
-            String here = ModelStore.basis(run.spec(), data(run.data()), run.teacherCheckpoint());
+            // an orbit pass's basis is its table's key, which names the machine's build as a model key does
+            String here = run.isOrbit()
+                    ? TeacherOrbit.key(run.teacherCheckpoint(), data(run.data()), run.role().equals(RunRequest.ORBIT_WITH_MAPS))
+                    : ModelStore.basis(run.spec(), data(run.data()), run.teacherCheckpoint());
             if (!here.equals(driverBasis)) {
                 throw new IllegalStateException("this worker would train another model than the driver planned"
                         + " under key " + run.key() + ": " + Difference.of(driverBasis, here)
@@ -107,7 +113,7 @@ final class RemoteRun {
                         .orElseThrow(() -> new IllegalStateException("the teacher of " + label + " (model " + key
                                 + ") is not in the shared model store " + models.directory() + " as this worker"
                                 + " sees it: every worker must mount the store at the driver's path")),
-                        teacherLogitBytes, hooks::get);
+                        teacherLogitBytes, orbitBytes, hooks::get);
             }
             return trainer;
         }

@@ -92,7 +92,7 @@ final class TinySuite {
     /** The local executor's trainer, as a session makes it, for the reference run. */
     static StoreTrainer localTrainer(Settings s, ModelStore store) {
         TrainingData d = data(s);
-        return new StoreTrainer(store, id -> d, (key, label) -> store.find(key).orElseThrow(), 0,
+        return new StoreTrainer(store, id -> d, (key, label) -> store.find(key).orElseThrow(), 0, 0,
                 () -> TrainingHooks.NONE);
     }
 
