@@ -140,17 +140,38 @@ public final class NativeGraph implements AutoCloseable {
      * (n x H x W x C, NHWC) into {@code activations[i]} when that array is not null.
      */
     public float[] forward(float[] features, int n, boolean train, float[][] activations) {
+        begin(n, train, "forward called again before backward");
+        input.load(pass, features);
+        runLayers(train, activations, null);
+        float[] logits = copyOut(output, n);
+        if (!train) {
+            endEvaluation();
+        }
+        return logits;
+    }
+
+    /** Starts a pass of n images; a new batch size or mode is a new working set, so the pool lets go of the old one. */
+    private void begin(int n, boolean train, String busy) {
         if (pass.active) {
-            throw new IllegalStateException("forward called again before backward");
+            throw new IllegalStateException(busy);
         }
         if (n != lastBatch || train != lastTrain) {
-            pool.trim();   // a new working set: let go of the arrays of the previous batch size
+            pool.trim();
             lastBatch = n;
             lastTrain = train;
         }
         pass.begin(n, train);
-        input.load(pass, features);
+    }
+
+    /**
+     * Runs every layer but {@code skip} in order, copying attention points out on request; in
+     * evaluation mode an output is released as soon as its last reader has run.
+     */
+    private void runLayers(boolean train, float[][] activations, Node skip) {
         for (Node node : nodes) {
+            if (node == skip) {
+                continue;
+            }
             if (node != input) {
                 node.forward(pass);
                 int a = attentionIndex[node.id];
@@ -166,18 +187,24 @@ public final class NativeGraph implements AutoCloseable {
                 }
             }
         }
-        INDArray out = pass.out[output.id];
-        float[] logits = out.data().asFloat();
-        if (logits.length != n * output.c) {
-            logits = Arrays.copyOf(out.dup('c').data().asFloat(), n * output.c);
+    }
+
+    /** A node's output (n x its width) as floats in c order. */
+    private float[] copyOut(Node node, int n) {
+        INDArray out = pass.out[node.id];
+        float[] values = out.data().asFloat();
+        if (values.length != n * node.c) {
+            values = Arrays.copyOf(out.dup('c').data().asFloat(), n * node.c);
         }
-        if (!train) {
-            for (Node node : nodes) {
-                pass.releaseOut(node);   // the output, and any node nothing consumed
-            }
-            pass.end();
+        return values;
+    }
+
+    /** Ends an evaluation pass: the output, and any node nothing consumed, back to the pool. */
+    private void endEvaluation() {
+        for (Node node : nodes) {
+            pass.releaseOut(node);
         }
-        return logits;
+        pass.end();
     }
 
     /**
@@ -197,43 +224,12 @@ public final class NativeGraph implements AutoCloseable {
      * {@link #forward(float[], int, boolean, float[][])} does.
      */
     public float[] features(float[] nchw, int n, float[][] activations) {
-        int width = requireHead();
-        if (pass.active) {
-            throw new IllegalStateException("features called during a training pass");
-        }
-        if (n != lastBatch || lastTrain) {
-            pool.trim();
-            lastBatch = n;
-            lastTrain = false;
-        }
-        Node last = output.in[0];
-        pass.begin(n, false);
+        requireHead();
+        begin(n, false, "features called during a training pass");
         input.load(pass, nchw);
-        for (Node node : nodes) {
-            if (node == output) {
-                continue;
-            }
-            if (node != input) {
-                node.forward(pass);
-                int a = attentionIndex[node.id];
-                if (activations != null && a >= 0) {
-                    activations[a] = pass.out[node.id].data().asFloat();
-                }
-            }
-            for (Node i : node.in) {
-                if (--pass.pending[i.id] == 0) {
-                    pass.releaseOut(i);
-                }
-            }
-        }
-        float[] features = pass.out[last.id].data().asFloat();
-        if (features.length != n * width) {
-            features = Arrays.copyOf(pass.out[last.id].dup('c').data().asFloat(), n * width);
-        }
-        for (Node node : nodes) {
-            pass.releaseOut(node);
-        }
-        pass.end();
+        runLayers(false, activations, output);
+        float[] features = copyOut(output.in[0], n);
+        endEvaluation();
         return features;
     }
 
@@ -247,28 +243,14 @@ public final class NativeGraph implements AutoCloseable {
         if (features.length != n * width) {
             throw new IllegalArgumentException("the head takes " + n + " x " + width + " features, got " + features.length);
         }
-        if (pass.active) {
-            throw new IllegalStateException("head called during a training pass");
-        }
-        if (n != lastBatch || lastTrain) {
-            pool.trim();
-            lastBatch = n;
-            lastTrain = false;
-        }
+        begin(n, false, "head called during a training pass");
         Node last = output.in[0];
-        pass.begin(n, false);
         INDArray x = pool.acquire(last.shape(n));
         x.data().setData(features);
         pass.out[last.id] = x;
         output.forward(pass);
-        INDArray out = pass.out[output.id];
-        float[] logits = out.data().asFloat();
-        if (logits.length != n * output.c) {
-            logits = Arrays.copyOf(out.dup('c').data().asFloat(), n * output.c);
-        }
-        pass.releaseOut(last);
-        pass.releaseOut(output);
-        pass.end();
+        float[] logits = copyOut(output, n);
+        endEvaluation();
         return logits;
     }
 
