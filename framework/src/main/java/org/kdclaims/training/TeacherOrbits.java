@@ -176,14 +176,18 @@ public final class TeacherOrbits {
             return;
         }
         String why = !TeacherOrbit.supports(teacher.network()) ? "it does not end in a dense head"
-                : String.format(Locale.ROOT, "its table would take %.0f MB, more than -Dkd.orbitMb=%.0f",
-                        TeacherOrbit.bytes(teacher.network(), data, withMaps) / 1e6, budgetBytes / 1e6);
+                : String.format(Locale.ROOT, "its table would take %s, more than -Dkd.orbitMb=%s",
+                        megabytes(TeacherOrbit.bytes(teacher.network(), data, withMaps)), megabytes(budgetBytes));
         synchronized (this) {
             if (toldOnTheFly.add(teacher.key() + withMaps)) {
                 Console.line("[kd] " + teacher.label() + ": no orbit table (" + why + "); its students run it on the"
                         + " fly, with the same numbers");
             }
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, bytes < 10_000_000 ? "%.3f MB" : "%.0f MB", bytes / 1e6);
     }
 
     /** Tables computed, read from the store, and lookups served this session. */
