@@ -71,7 +71,7 @@ public final class CostModel {
             int testN = d.test().size();
             if (r.isOrbit()) {
                 // the teacher's evaluation-mode passes over every view of every training image
-                StepTimer.Speed t = speed(s.architecture(), d, plan.node(r.parentKey()).run().spec().batchSize());
+                StepTimer.Speed t = speed(s.architecture(), d, s.batchSize());   // s: the teacher's own spec
                 plan.estimate(r.key(), (double) trainN * d.augmentation().views() / t.inferImagesPerSecond());
                 continue;
             }

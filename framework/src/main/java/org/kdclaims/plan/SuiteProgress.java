@@ -62,17 +62,14 @@ public final class SuiteProgress implements AutoCloseable {
         remainingEstimate -= n.estimatedSeconds();
         if (n.run().isOrbit()) {
             orbitsDone++;   // a failed orbit pass fails nothing: its students run the teacher on the fly
-        }
-        if (n.run().isOrbit() && o.status() != RunOutcome.Status.TRAINED) {
-            changed = true;
-            return;
-        }
-        if (o.status() == RunOutcome.Status.TRAINED) {
-            trained += n.run().isOrbit() ? 0 : 1;
-            finishedEstimate += n.estimatedSeconds();
-            finishedActual += o.seconds();
+        } else if (o.status() == RunOutcome.Status.TRAINED) {
+            trained++;
         } else {
             failed++;
+        }
+        if (o.status() == RunOutcome.Status.TRAINED) {
+            finishedEstimate += n.estimatedSeconds();
+            finishedActual += o.seconds();
         }
         changed = true;
     }

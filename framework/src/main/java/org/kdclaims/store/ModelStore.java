@@ -133,9 +133,8 @@ public final class ModelStore {
         // and their keys stay as they were); building that hash checks the graph before any training
         String arch = spec.architecture().identity(data.train().shape());
         String provided = arch.equals(spec.architecture().name()) ? "" : "\narchitecture=" + arch;
-        return spec.describe() + provided + "\n" + data.describe() + "\nteacher=" + teacherKey + "\nnative="
-                + NativeBackend.buildId() + " threads=" + NativeBackend.threads() + " cpu=" + NativeBackend.cpuIsa()
-                + " engine=" + Trainer.ENGINE_VERSION;
+        return spec.describe() + provided + "\n" + data.describe() + "\nteacher=" + teacherKey + "\n"
+                + NativeBackend.numerics() + " engine=" + Trainer.ENGINE_VERSION;
     }
 
     public static String key(TrainingSpec spec, TrainingData data, String teacherKey) {

@@ -85,6 +85,16 @@ public final class NativeBackend {
         return NativeBackend.class.getClassLoader().getResource("org/nd4j/linalg/jcublas/JCublasBackend.class") != null;
     }
 
+    /**
+     * What decides the floating-point numbers on this machine, as every key names it: the native
+     * build, the thread count and the CPU instruction set oneDNN dispatches to, e.g.
+     * {@code native=linux-x86_64-onednn-avx2 threads=1 cpu=avx2}. Model keys and orbit-table keys
+     * both end in it, so neither is served to a machine that would compute other numbers.
+     */
+    public static String numerics() {
+        return "native=" + buildId() + " threads=" + threads() + " cpu=" + cpuIsa();
+    }
+
     public static int threads() {
         init();
         return Nd4j.getEnvironment().maxMasterThreads();

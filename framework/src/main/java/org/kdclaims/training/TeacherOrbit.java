@@ -60,8 +60,7 @@ public final class TeacherOrbit {
      */
     public static String key(String teacherKey, TrainingData data, boolean withMaps) {
         return teacherKey + " | " + data.describe() + " | orbit views=" + data.augmentation().views()
-                + " format=" + FORMAT + (withMaps ? " +attention maps" : "") + " | native=" + NativeBackend.buildId()
-                + " threads=" + NativeBackend.threads() + " cpu=" + NativeBackend.cpuIsa();
+                + " format=" + FORMAT + (withMaps ? " +attention maps" : "") + " | " + NativeBackend.numerics();
     }
 
     /** Whether a teacher's outputs can be tabulated: it ends in a dense head on pooled features. */
