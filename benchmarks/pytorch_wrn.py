@@ -5,7 +5,7 @@ Trains (and runs inference with) the same WRN-d-k as org.kdclaims.models.WideRes
 3x3 stem, three groups of (d-4)/6 pre-activation basic blocks of widths 16k, 32k, 64k (strides
 1, 2, 2; a 1x1 projection from the pre-activation where the shape changes), BN-ReLU, global
 average pooling and a linear layer; no conv bias. SGD with Nesterov momentum 0.9 and weight decay
-5e-4, cross-entropy, float32, batch 128 of 32x32x3 random images, 10 classes.
+5e-4, cross-entropy, float32, batch 128 of 32x32x3 random images (--batch, --size), 10 classes.
 
 Inference is measured on a frozen model (requires_grad off) in eval mode, after its batch-norm
 running statistics were calibrated on the batch and after one backward pass (without which PyTorch
@@ -75,6 +75,7 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--arch", default="wrn-16-1", help="wrn-<depth>-<k>")
     p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--size", type=int, default=32, help="image height and width (ci scale: 16)")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--steps", type=int, default=10, help="timed steps per repeat")
     p.add_argument("--repeats", type=int, default=5)
@@ -88,7 +89,7 @@ def main():
     model = WideResNet(int(d), float(k))
     fmt = torch.channels_last if a.format == "channels_last" else torch.contiguous_format
     model = model.to(memory_format=fmt)
-    x = torch.randn(a.batch, 3, 32, 32).to(memory_format=fmt)
+    x = torch.randn(a.batch, 3, a.size, a.size).to(memory_format=fmt)
     y = torch.randint(0, 10, (a.batch,))
     opt = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
 
@@ -104,7 +105,7 @@ def main():
             for _ in range(a.steps):
                 model(x)
 
-    info = f"torch {torch.__version__} threads={torch.get_num_threads()} format={a.format} batch={a.batch}"
+    info = f"torch {torch.__version__} threads={torch.get_num_threads()} format={a.format} batch={a.batch} size={a.size}"
     if a.mode in ("train", "both"):
         model.train()
         ips, _ = measure(train_steps, 1, a.repeats, a.steps * a.batch)

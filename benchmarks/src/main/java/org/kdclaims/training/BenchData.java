@@ -10,7 +10,12 @@ final class BenchData {
     static final int SIZE = 32;
     static final int CLASSES = 10;
     /** The CIFAR-10 shape the benchmarks build their networks for. */
-    static final ImageShape SHAPE = new ImageShape(CHANNELS, SIZE, SIZE, CLASSES);
+    static final ImageShape SHAPE = shape(SIZE);
+
+    /** CIFAR-10's channels and classes at {@code size} x {@code size}. */
+    static ImageShape shape(int size) {
+        return new ImageShape(CHANNELS, size, size, CLASSES);
+    }
 
     final int n;
     final float[] features;

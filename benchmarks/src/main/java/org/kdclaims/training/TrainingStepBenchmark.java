@@ -8,7 +8,8 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * One SGD step of {@link Network} (forward, loss, backward, Nesterov update, running statistics) on
- * a batch of 32x32x3 images: img/s = batch / (ms/op) * 1000. {@code distill} adds the KD term with
+ * a batch of {@code size} x {@code size} x 3 images (32: CIFAR-10; 16: the ci and nightly scales), on
+ * {@code threads} threads (0: the machine's default; the suite trains each run on {@code kd.threads}): img/s = batch / (ms/op) * 1000. {@code distill} adds the KD term with
  * teacher logits. {@code gc} adds the {@code System.gc()} that Trainer calls after every step.
  */
 public class TrainingStepBenchmark extends EngineBenchmark {
@@ -17,6 +18,12 @@ public class TrainingStepBenchmark extends EngineBenchmark {
 
     @Param({"128"})
     public int batch;
+
+    @Param({"32"})
+    public int size;
+
+    @Param({"0"})
+    public int threads;
 
     @Param({"false"})
     public boolean distill;
@@ -29,9 +36,12 @@ public class TrainingStepBenchmark extends EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        net = Network.create(Architectures.parse(arch), BenchData.SHAPE, 1, distill ? Distillation.standard() : null);
+        if (threads > 0) {
+            NativeBackend.configureThreads(threads);
+        }
+        net = Network.create(Architectures.parse(arch), BenchData.shape(size), 1, distill ? Distillation.standard() : null);
         net.configure(BenchData.schedule(), 0.9, 5e-4);
-        data = new BenchData(batch, 7);
+        data = new BenchData(batch, 7, size);
         System.out.println("# engine: native (" + NativeBackend.describe() + "), " + net.parameterCount() + " parameters");
     }
 

@@ -16,7 +16,8 @@ import org.kdclaims.plan.SuitePlan.Node;
 /**
  * The plan as a person reads it (printed before anything trains) and as {@code plan.json}: models
  * to train and already stored by role and architecture, the teachers' orbit passes, the estimated
- * wall time on this machine, and the order in which runs start.
+ * wall time on this machine, the longest chain of runs (the wall time no number of workers can go
+ * below), and the order in which runs start.
  */
 public final class PlanReport {
     private PlanReport() {
@@ -40,6 +41,13 @@ public final class PlanReport {
         s.append(String.format(Locale.ROOT, "[kd] estimated wall time: %s with %s (%s of training one after another) on %s%n",
                 SuiteProgress.duration(plan.estimatedWallSeconds(workers)), executor.describe(),
                 SuiteProgress.duration(serial), machine));
+        List<Node> chain = plan.criticalChain();
+        if (chain.size() > 1) {
+            double length = chain.stream().mapToDouble(Node::estimatedSeconds).sum();
+            s.append(String.format(Locale.ROOT, "[kd] longest chain: %s (%s): no number of workers trains this plan"
+                    + " sooner; beyond %d workers this chain, not the amount of work, sets the wall time%n",
+                    SuiteProgress.duration(length), chainText(chain), workersBeforeChainBinds(serial, length)));
+        }
         for (SuitePlan.Skipped k : plan.skipped()) {
             s.append("[kd] skipped: ").append(k.claim()).append(": ").append(k.reason()).append('\n');
         }
@@ -54,6 +62,21 @@ public final class PlanReport {
         return s.toString();
     }
 
+    /** "a -> b -> c", or the first two and the last with the count between them when long. */
+    private static String chainText(List<Node> chain) {
+        List<String> labels = chain.stream().map(n -> n.run().label()).toList();
+        if (labels.size() <= 4) {
+            return String.join(" -> ", labels);
+        }
+        return labels.get(0) + " -> " + labels.get(1) + " -> ... (" + (labels.size() - 3) + " more) -> "
+                + labels.get(labels.size() - 1);
+    }
+
+    /** The most workers that still shorten the plan: total work over the longest chain, rounded up. */
+    static int workersBeforeChainBinds(double serialSeconds, double chainSeconds) {
+        return chainSeconds <= 0 ? 1 : Math.max(1, (int) Math.ceil(serialSeconds / chainSeconds - 1e-9));
+    }
+
     /** Writes {@code plan.json} atomically into {@code dir}. */
     public static Path writeJson(SuitePlan plan, Executor executor, int workers, String machine, Path dir)
             throws IOException {
@@ -61,6 +84,9 @@ public final class PlanReport {
         json.put("executor", executor.describe());
         json.put("machine", machine);
         json.put("estimatedWallSeconds", plan.estimatedWallSeconds(workers));
+        List<Node> chain = plan.criticalChain();
+        json.put("longestChainSeconds", chain.stream().mapToDouble(Node::estimatedSeconds).sum());
+        json.put("longestChain", chain.stream().map(n -> n.run().key()).toList());
         json.put("claims", plan.claims().stream().sorted().toList());
         json.put("skipped", plan.skipped());
         List<Map<String, Object>> runs = new ArrayList<>();

@@ -151,6 +151,24 @@ public final class SuitePlan {
         return memo;
     }
 
+    /**
+     * The longest chain of runs still to train, first run first: a run, then the run waiting for it
+     * with the longest chain behind it, and so on. No number of workers finishes the plan sooner
+     * than this chain's estimated seconds. Empty when nothing is to train.
+     */
+    public List<Node> criticalChain() {
+        Map<String, Double> path = criticalPath();
+        List<Node> chain = new ArrayList<>();
+        Comparator<Node> longest = Comparator.comparingDouble((Node n) -> path.get(n.run().key()))
+                .thenComparing(n -> n.run().key(), Comparator.reverseOrder());
+        Node at = toTrain().stream().max(longest).orElse(null);
+        while (at != null) {
+            chain.add(at);
+            at = children(at.run().key()).stream().filter(n -> !n.stored()).max(longest).orElse(null);
+        }
+        return chain;
+    }
+
     private static double path(Node n, Map<String, List<Node>> kids, Map<String, Double> memo) {
         Double known = memo.get(n.run().key());
         if (known != null) {

@@ -18,7 +18,8 @@ import org.kdclaims.training.TeacherOrbits;
 /**
  * Runs a suite's plan: estimates it on this machine, prints it and writes {@code plan.json}, then
  * (unless {@code kd.plan=only}) trains what is missing with the executor {@code kd.executor} names
- * (the local one by default) and feeds the speeds it saw back into the cost model.
+ * (the local one by default) and feeds the speeds it saw back into the cost model, when it had the
+ * machine to itself ({@link MachineShare}).
  */
 public final class SuiteRun {
     private SuiteRun() {
@@ -52,10 +53,17 @@ public final class SuiteRun {
             return Map.of();
         }
         Map<String, RunOutcome> outcomes;
+        MachineShare share = MachineShare.start();
         try (SuiteProgress progress = new SuiteProgress(plan, s.workers(), System.err, s.progressEvery())) {
             outcomes = executor.execute(plan, trainer, progress);
         }
-        learnSpeeds(plan, outcomes, costs, load, models);
+        double others = share.others();
+        if (MachineShare.quiet(others)) {
+            learnSpeeds(plan, outcomes, costs, load, models);
+        } else if (outcomes.values().stream().anyMatch(o -> o.status() == RunOutcome.Status.TRAINED)) {
+            Console.printf("[kd] speeds not learned: other processes used %s while this suite trained, so its"
+                    + " speeds are not this machine's; the next plan keeps the earlier ones%n", MachineShare.describe(others));
+        }
         return outcomes;
     }
 

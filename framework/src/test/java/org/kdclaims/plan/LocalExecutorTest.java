@@ -122,6 +122,25 @@ class LocalExecutorTest {
         assertThat(p.estimatedWallSeconds(2)).isLessThan(13.0).isGreaterThanOrEqualTo(6.5);
     }
 
+    @Test
+    void theLongestChainBoundsTheWallTimeAndThePlanSaysWhen() {
+        SuitePlan p = planWithOrbit();
+        // t (1 s) -> its orbit pass (2 s) -> s1 or s2 (3 s): 6 s, longer than u -> v1 (1 + 3 s)
+        List<String> chain = p.criticalChain().stream().map(n -> n.run().key()).toList();
+        assertThat(chain).hasSize(3).startsWith("t", "o");
+        assertThat(chain.get(2)).isIn("s1", "s2");
+        assertThat(p.estimatedWallSeconds(100)).isEqualTo(6.0);
+        // 15 s of work over a 6 s chain: a third worker still helps, a fourth cannot
+        assertThat(PlanReport.workersBeforeChainBinds(15, 6)).isEqualTo(3);
+        assertThat(PlanReport.workersBeforeChainBinds(12, 6)).isEqualTo(2);
+        String text = PlanReport.text(p, new LocalExecutor(2, 1), 2, "test machine");
+        assertThat(text).contains("[kd] longest chain: 6s (cnn-1 seed 1 (teacher) -> cnn-1 seed 1 (orbit) -> cnn-1 seed ")
+                .contains("beyond 3 workers this chain");
+        SuitePlan allStored = new SuitePlan();
+        allStored.add(run("t", null, 1), "C1", true);
+        assertThat(allStored.criticalChain()).isEmpty();
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     }
