@@ -79,10 +79,11 @@ public final class TeacherOrbits {
 
     /**
      * Restricts the tables to those a suite's plan chose ({@code OrbitPlanner}): for the others the
-     * teacher on the fly is less work, and their students run it so, with the same numbers.
+     * teacher on the fly is less work, and their students run it so, with the same numbers. Null
+     * lifts the restriction: every table that applies.
      */
     public synchronized void planned(Set<String> keys) {
-        planned = Set.copyOf(keys);
+        planned = keys == null ? null : Set.copyOf(keys);
     }
 
     /**

@@ -44,7 +44,10 @@ final class RemoteRun {
             RunRequest run = ticket.request();
             NativeBackend.useThreadsOnThisThread(session.settings.threads());
             session.checkKey(run, ticket.basis());
-            session.trainer(resumed, trained).train(run);
+            StoreTrainer trainer = session.trainer(resumed, trained);
+            // the tables the driver's plan chose (null: every table that applies), as on the local executor
+            trainer.orbits().planned(ticket.plannedOrbits());
+            trainer.train(run);
             return new TaskResult(ticket.key(), true, trained.get(), resumed.get(), seconds(t0), executor(), null);
         } catch (Throwable t) { // NOPMD: as on the local executor, any failure fails only this run's claims
             return new TaskResult(ticket.key(), false, false, resumed.get(), seconds(t0), executor(),

@@ -1,8 +1,10 @@
 package org.kdclaims.spark;
 
 import java.io.Serializable;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.kdclaims.config.Settings;
 import org.kdclaims.data.DataSetId;
@@ -21,11 +23,15 @@ import org.kdclaims.training.TrainingSpec;
  * that its model key is the driver's ({@link RemoteRun}).
  *
  * @param settings the driver's settings as another JVM reads them ({@link Settings#valuesForAnotherJvm})
+ * @param plannedOrbits the orbit tables the driver's plan chose ({@code TeacherOrbits#planned}), so that
+ *        an executor looks up only those and runs every other teacher on the fly, as the local
+ *        executor does; null: no plan, every table that applies
  */
 public record RunTicket(String key, String basis, String architecture, int epochs, int batchSize,
         double learningRate, double lrDecay, double[] lrMilestones, double momentum, double weightDecay, long seed,
         Recipe distillation, int kdUntilEpoch, int evalEvery, String dataKind, String dataSetting, String role,
-        String parentKey, int parentEpoch, String label, TreeMap<String, String> settings) implements Serializable {
+        String parentKey, int parentEpoch, String label, TreeMap<String, String> settings,
+        TreeSet<String> plannedOrbits) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** A distillation recipe's values ({@link Distillation}). */
@@ -33,8 +39,16 @@ public record RunTicket(String key, String basis, String architecture, int epoch
         private static final long serialVersionUID = 1L;
     }
 
-    /** The ticket of {@code run} with the settings an executor reads (a claim's image-folder location resolved here). */
+    /** The ticket of {@code run} with the settings an executor reads, without a plan's choice of orbit tables. */
     public static RunTicket of(RunRequest run, Settings s, Map<String, String> settings) {
+        return of(run, s, settings, null);
+    }
+
+    /**
+     * The ticket of {@code run} with the settings an executor reads (a claim's image-folder location
+     * resolved here) and the orbit tables the plan chose (null: none chosen by a plan).
+     */
+    public static RunTicket of(RunRequest run, Settings s, Map<String, String> settings, Collection<String> plannedOrbits) {
         TrainingSpec t = run.spec();
         Distillation d = t.distillation();
         TreeMap<String, String> values = new TreeMap<>(settings);
@@ -45,7 +59,8 @@ public record RunTicket(String key, String basis, String architecture, int epoch
                 t.learningRate(), t.lrDecay(), t.lrMilestones(), t.momentum(), t.weightDecay(), t.seed(),
                 d == null ? null : new Recipe(d.tau(), d.weight(), d.convention().name(), d.attentionBeta()),
                 t.kdUntilEpoch(), t.evalEvery(), run.data().kind().name(), run.data().setting(), run.role(),
-                run.parentKey(), run.parentEpoch(), run.label(), values);
+                run.parentKey(), run.parentEpoch(), run.label(), values,
+                plannedOrbits == null ? null : new TreeSet<>(plannedOrbits));
     }
 
     /** The run again, on the executor. */

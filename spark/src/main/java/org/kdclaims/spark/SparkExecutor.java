@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.kdclaims.config.Settings;
@@ -71,6 +73,9 @@ public final class SparkExecutor implements Executor {
         // the store as the driver resolved it (its default is under the driver's home): one store for all
         ModelStore store = ModelStore.of(settings.modelsDir(), settings.cachePolicy());
         values.put(Settings.MODELS_DIR, store.directory().toAbsolutePath().toUri().toString());
+        // the orbit tables this plan chose (their keys are the passes' bases): executors use those only
+        TreeSet<String> planned = plan.nodes().stream().filter(n -> n.run().isOrbit()).map(n -> n.run().basis())
+                .collect(Collectors.toCollection(TreeSet::new));
         AtomicInteger count = new AtomicInteger();
         ExecutorService submitters = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "kd-spark-submit-" + count.incrementAndGet());
@@ -82,7 +87,7 @@ public final class SparkExecutor implements Executor {
             // so that ready runs start by critical path as on the local executor
             return PlanWalk.walk(plan, () -> Math.max(1, sc.defaultParallelism() / settings.threads()),
                     n -> CompletableFuture.supplyAsync(
-                            () -> submit(sc, RunTicket.of(n.run(), settings, values), observer), submitters),
+                            () -> submit(sc, RunTicket.of(n.run(), settings, values, planned), observer), submitters),
                     progress);
         } catch (InterruptedException e) {
             sc.cancelAllJobs();

@@ -34,6 +34,37 @@ class SparkRunTicketTest {
             assertThat(arrived.readSettings().dataScale()).isEqualTo(s.dataScale());
             assertThat(arrived.readSettings().modelsDir()).isEqualTo(s.modelsDir());
         }
+        RunRequest any = plan.nodes().iterator().next().run();
+        assertThat(roundTrip(RunTicket.of(any, s, s.valuesForAnotherJvm(), java.util.List.of("b", "a"))).plannedOrbits())
+                .containsExactly("a", "b");
+        assertThat(roundTrip(RunTicket.of(any, s, s.valuesForAnotherJvm())).plannedOrbits()).isNull();
+    }
+
+    /**
+     * An executor looks up only the orbit tables the driver's plan chose: a student whose plan chose
+     * none runs its teacher on the fly and writes no table, where one without a plan's choice builds
+     * the table that applies (the behaviour before tickets carried the choice).
+     */
+    @Test
+    void aRemoteStudentUsesOnlyTheOrbitTablesThePlanChose(@TempDir Path dir) throws Exception {
+        Settings s = TinySuite.settings(dir);
+        java.util.List<RunRequest> runs = TinySuite.plan(s, 2).nodes().stream().map(SuitePlan.Node::run).toList();
+        RunRequest teacher = runs.get(0);
+        java.util.List<RunRequest> students = runs.stream().filter(RunRequest::hasParent).toList();
+        java.util.Set<String> none = java.util.Set.of();
+        assertThat(RemoteRun.train(RunTicket.of(teacher, s, s.valuesForAnotherJvm(), none)).ok()).isTrue();
+
+        assertThat(RemoteRun.train(RunTicket.of(students.get(0), s, s.valuesForAnotherJvm(), none)).ok()).isTrue();
+        assertThat(orbitFiles(dir)).isEmpty();
+
+        assertThat(RemoteRun.train(RunTicket.of(students.get(1), s, s.valuesForAnotherJvm(), null)).ok()).isTrue();
+        assertThat(orbitFiles(dir)).hasSize(1);
+    }
+
+    private static java.util.List<Path> orbitFiles(Path dir) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".orbit")).toList();
+        }
     }
 
     @Test
