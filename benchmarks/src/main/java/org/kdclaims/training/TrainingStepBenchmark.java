@@ -9,8 +9,8 @@ import org.openjdk.jmh.annotations.Setup;
 /**
  * One SGD step of {@link Network} (forward, loss, backward, Nesterov update, running statistics) on
  * a batch of {@code size} x {@code size} x 3 images (32: CIFAR-10; 16: the ci and nightly scales), on
- * {@code threads} threads (0: the machine's default; the suite trains each run on {@code kd.threads}): img/s = batch / (ms/op) * 1000. {@code distill} adds the KD term with
- * teacher logits. {@code gc} adds the {@code System.gc()} that Trainer calls after every step.
+ * {@code threads} threads (0: the machine's default; the suite trains each run on {@code kd.threads}):
+ * img/s = batch / (ms/op) * 1000. {@code distill} adds the KD term with teacher logits. {@code gc} adds the {@code System.gc()} that Trainer calls after every step.
  */
 public class TrainingStepBenchmark extends EngineBenchmark {
     @Param({"wrn-16-1", "wrn-16-4"})

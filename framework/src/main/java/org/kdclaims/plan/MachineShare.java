@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * How much of the machine's CPU other processes took while the suite trained. Speeds seen under
  * someone else's load are not this machine's speeds: a C6 run beside a build and a CI run trained
  * WRN-10-8 at a median 30 img/s where it trains at 50-70 alone, and learning that speed put the
- * next ci plan at 1h42m instead of about 1h20m. So the cost model learns only from suites that had
+ * next ci plan at 1h42m instead of the 1h26m of a fresh calibration. So the cost model learns only from suites that had
  * the machine (nearly) to themselves.
  *
  * <p>The share is the machine's busy fraction over the interval ({@code /proc/stat}: jiffies, so no
@@ -93,9 +93,9 @@ final class MachineShare {
         return Double.isNaN(others) || others <= MAX_OTHERS;
     }
 
+    /** e.g. "35% of the machine's CPU" (only a known share is ever reported: an unknown one counts as quiet). */
     static String describe(double others) {
-        return Double.isNaN(others) ? "unknown (no /proc/stat)"
-                : String.format(Locale.ROOT, "%.0f%% of the machine's CPU", 100 * others);
+        return String.format(Locale.ROOT, "%.0f%% of the machine's CPU", 100 * others);
     }
 
     private static Jiffies readProcStat() {
