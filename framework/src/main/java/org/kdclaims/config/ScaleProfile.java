@@ -23,17 +23,40 @@ import org.kdclaims.models.Architecture;
  *   <li>seeds: at least {@code minSeeds}, at most {@code maxSeeds} (0 = as annotated);</li>
  *   <li>verdicts: asserted only when {@code assertVerdicts} (never at smoke scale).</li>
  * </ul>
- * Select with {@code -Dkd.scale=smoke|ci|nightly|ci-v1|paper}; each field can be overridden with
+ *   <li>depth: with {@code depthFraction} below 1, each family's stages keep that fraction of their
+ *       blocks or layers ({@link Architecture#depthScaled}), so that teachers of growing depth stay
+ *       in order (protocol v3: WRN-16, -28, -40 become WRN-10, -16, -22);</li>
+ *   <li>protocol: the claims a profile runs; a claim class marked {@code @ProtocolVersion(2)} runs
+ *       only under a protocol-2 profile ({@code ci-v2}, {@code nightly-v2}, {@code ci-v1}).</li>
+ * </ul>
+ * Select with {@code -Dkd.scale=smoke|ci|nightly|paper|ci-v2|nightly-v2|ci-v1}; each field can be overridden with
  * {@code -Dkd.epochFraction=}, {@code -Dkd.trainPerClass=}, {@code -Dkd.testPerClass=},
  * {@code -Dkd.resolution=}, {@code -Dkd.widthMultiplier=}, {@code -Dkd.maxDepth=},
- * {@code -Dkd.maxSeeds=}, {@code -Dkd.evalEvery=}, {@code -Dkd.batchSize=}, {@code -Dkd.minSeeds=}.
+ * {@code -Dkd.maxSeeds=}, {@code -Dkd.evalEvery=}, {@code -Dkd.batchSize=}, {@code -Dkd.minSeeds=},
+ * {@code -Dkd.depthFraction=}.
  * EXPERIMENTS.md gives the reasons for each profile's numbers.
  */
 public record ScaleProfile(String name, double epochFraction, int minEpochs, int trainPerClass, int testPerClass,
         int resolution, double widthMultiplier, int maxDepth, int maxSeeds, int evalEvery, boolean assertVerdicts,
-        int batchSize, int minSeeds) {
+        int batchSize, int minSeeds, double depthFraction, int protocol) {
 
     public static final int PAPER_EPOCHS = 200;
+    /** The protocol the default profiles ({@code smoke}, {@code ci}, {@code nightly}, {@code paper}) run. */
+    public static final int CURRENT_PROTOCOL = 3;
+
+    public ScaleProfile {
+        if (!(depthFraction > 0 && depthFraction <= 1)) {
+            throw new IllegalArgumentException("depthFraction must be in (0, 1], got " + depthFraction);
+        }
+    }
+
+    /** A profile of the current protocol without a depth rule (depth only capped). */
+    public ScaleProfile(String name, double epochFraction, int minEpochs, int trainPerClass, int testPerClass,
+            int resolution, double widthMultiplier, int maxDepth, int maxSeeds, int evalEvery, boolean assertVerdicts,
+            int batchSize, int minSeeds) {
+        this(name, epochFraction, minEpochs, trainPerClass, testPerClass, resolution, widthMultiplier, maxDepth,
+                maxSeeds, evalEvery, assertVerdicts, batchSize, minSeeds, 1, CURRENT_PROTOCOL);
+    }
     /** The paper's batch size (PAPER.md, protocol). */
     public static final int PAPER_BATCH = 128;
 
@@ -49,26 +72,43 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
     }
 
     /**
-     * Protocol v2 (EXPERIMENTS.md, "Protocol v2"): the paper's regime on a small budget. 500
-     * training images (50 per class) at 16x16, 100 epochs (half the paper's 200) at batch 32, so
-     * that every teacher from the student's own width (WRN-10-1) to 8x (WRN-10-8) fits its training
-     * set; the full test set, evaluated at the middle and the end; seeds as annotated.
+     * Protocol v3 (EXPERIMENTS.md, "Protocol v3"): the regime where teachers fit their training set
+     * AND grow more accurate with size. V3_PLACEHOLDER
      */
     public static ScaleProfile ci() {
-        return new ScaleProfile("ci", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 0);
+        return new ScaleProfile("ci", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 0, 0.5, 3);
+    }
+
+    /** The v3 regime with the nightly's seeds and teachers (EXPERIMENTS.md, "Protocol v3"). */
+    public static ScaleProfile nightly() {
+        return new ScaleProfile("nightly", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 5, 0.5, 3);
+    }
+
+    /**
+     * Protocol v2 (EXPERIMENTS.md, "Protocol v2"), kept to reproduce its committed results: 500
+     * training images (50 per class) at 16x16, 100 epochs (half the paper's 200) at batch 32, so
+     * that every teacher from the student's own width (WRN-10-1) to 8x (WRN-10-8) fits its training
+     * set; the full test set, evaluated at the middle and the end; seeds as annotated. Runs the
+     * protocol-2 claims only.
+     */
+    public static ScaleProfile ciV2() {
+        return new ScaleProfile("ci-v2", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 0, 1, 2);
     }
 
     /**
      * The v2 regime with at least five seeds per arm (the paper's count, by a secondary source):
-     * the nightly run buys power, the weak point of the ci run, rather than resolution.
+     * v2's nightly run, which bought power rather than resolution. Runs the protocol-2 claims only.
      */
-    public static ScaleProfile nightly() {
-        return new ScaleProfile("nightly", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 5);
+    public static ScaleProfile nightlyV2() {
+        return new ScaleProfile("nightly-v2", 0.5, 12, 50, 0, 16, 1, 10, 0, 50, true, 32, 5, 1, 2);
     }
 
-    /** Protocol v1 (2026-11-28): 2,500 images at 16x16, 16 epochs, batch 128, 3 seeds; kept to reproduce v1 results. */
+    /**
+     * Protocol v1 (2026-11-28): 2,500 images at 16x16, 16 epochs, batch 128, 3 seeds; kept to
+     * reproduce v1 results, on the protocol-2 claims (v1 had no claim code of its own that survived).
+     */
     public static ScaleProfile ciV1() {
-        return new ScaleProfile("ci-v1", 0.08, 12, 250, 0, 16, 1, 10, 3, 4, true);
+        return new ScaleProfile("ci-v1", 0.08, 12, 250, 0, 16, 1, 10, 3, 4, true, 0, 0, 1, 2);
     }
 
     public static ScaleProfile paper() {
@@ -78,7 +118,7 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
     /** The keys a profile is read from: the profile's name, then one override per rule. */
     public static final List<String> KEYS = List.of("kd.scale", "kd.epochFraction", "kd.trainPerClass",
             "kd.testPerClass", "kd.resolution", "kd.widthMultiplier", "kd.maxDepth", "kd.maxSeeds", "kd.evalEvery",
-            "kd.batchSize", "kd.minSeeds");
+            "kd.batchSize", "kd.minSeeds", "kd.depthFraction");
 
     /** The profile named by {@code kd.scale} (default smoke) in a configuration lookup, with any overrides. */
     public static ScaleProfile from(Function<String, Optional<String>> config) {
@@ -88,10 +128,13 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
             case "smoke" -> smoke();
             case "ci" -> ci();
             case "nightly" -> nightly();
+            case "ci-v2" -> ciV2();
+            case "nightly-v2" -> nightlyV2();
             case "ci-v1" -> ciV1();
             case "paper" -> paper();
             default -> throw new IllegalArgumentException(
-                    "unknown scale profile -Dkd.scale=" + name + "; use smoke, ci or paper (or nightly, ci-v1)");
+                    "unknown scale profile -Dkd.scale=" + name
+                            + "; use smoke, ci or paper (or nightly; ci-v2, nightly-v2 and ci-v1 for earlier protocols)");
         };
         return new ScaleProfile(base.name,
                 Double.parseDouble(or(v.apply("kd.epochFraction"), Double.toString(base.epochFraction))),
@@ -105,7 +148,9 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
                 Integer.parseInt(or(v.apply("kd.evalEvery"), Integer.toString(base.evalEvery))),
                 base.assertVerdicts,
                 Integer.parseInt(or(v.apply("kd.batchSize"), Integer.toString(base.batchSize))),
-                Integer.parseInt(or(v.apply("kd.minSeeds"), Integer.toString(base.minSeeds))));
+                Integer.parseInt(or(v.apply("kd.minSeeds"), Integer.toString(base.minSeeds))),
+                Double.parseDouble(or(v.apply("kd.depthFraction"), Double.toString(base.depthFraction))),
+                base.protocol);
     }
 
     private static String or(String value, String fallback) {
@@ -136,7 +181,7 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
     /** The architecture trained at this scale for one named in a claim. */
     public Architecture scale(Architecture a) {
         try {
-            return a.scaled(widthMultiplier, maxDepth);
+            return (depthFraction == 1 ? a : a.depthScaled(depthFraction)).scaled(widthMultiplier, maxDepth);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "cannot train %s at the %s scale (width x%s, depth <= %s): %s; choose another architecture "
@@ -153,11 +198,11 @@ public record ScaleProfile(String name, double epochFraction, int minEpochs, int
     /** Stable for the profiles without a batch size or seed floor, whose stored baselines carry this text. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "%s: epochs x%s (min %d), %s train/class, %s test/class, %dx%d px%s, width x%s, depth <= %s, seeds %s%s",
+                "%s: epochs x%s (min %d), %s train/class, %s test/class, %dx%d px%s, width x%s, %sdepth <= %s, seeds %s%s",
                 name, epochFraction, minEpochs, trainPerClass == 0 ? "all" : trainPerClass,
                 testPerClass == 0 ? "all" : testPerClass, resolution, resolution,
                 batchSize > 0 ? ", batch " + batchSize : "", widthMultiplier,
-                maxDepth == Integer.MAX_VALUE ? "any" : maxDepth, minSeeds > 0 ? ">= " + minSeeds + ", " : "",
+                depthFraction == 1 ? "" : "depth x" + depthFraction + ", ", maxDepth == Integer.MAX_VALUE ? "any" : maxDepth, minSeeds > 0 ? ">= " + minSeeds + ", " : "",
                 maxSeeds == 0 ? "as annotated" : "<= " + maxSeeds);
     }
 }

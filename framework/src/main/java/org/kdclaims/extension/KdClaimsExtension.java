@@ -34,6 +34,11 @@ public class KdClaimsExtension implements ExecutionCondition, BeforeAllCallback,
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         // plan only: the class still runs its beforeAll (which plans and prints), its claims do not
         Settings settings = ExperimentRuntime.settings(context);
+        Optional<String> otherProtocol = context.getTestClass()
+                .flatMap(c -> ProtocolFilter.skipReason(c, settings.scale()));
+        if (otherProtocol.isPresent()) {
+            return ConditionEvaluationResult.disabled(otherProtocol.get());
+        }
         if (settings.planOnly() && context.getTestMethod().isPresent()) {
             return ConditionEvaluationResult.disabled("-Dkd.plan=only: the plan was printed and written to"
                     + " plan.json; nothing was trained and no claim was judged");

@@ -44,6 +44,9 @@ final class SuitePlanListener implements TestExecutionListener {
         ExperimentRuntime runtime = ExperimentRuntime.startSession(session, settings);
         List<ClaimPlan> invocations = new ArrayList<>();
         for (Method m : methods) {
+            if (ProtocolFilter.skipReason(m.getDeclaringClass(), settings.scale()).isPresent()) {
+                continue;   // another protocol's claim: skipped by the extension's condition, never planned
+            }
             try {
                 ClaimPlan plan = ClaimPlan.of(m);
                 plan.points().forEach(p -> invocations.add(plan.at(p)));

@@ -47,4 +47,13 @@ public interface Architecture {
      * rules; one that cannot honour a scale throws an IllegalArgumentException saying why.
      */
     Architecture scaled(double widthMultiplier, int maxDepth);
+
+    /**
+     * This architecture with each stage keeping {@code fraction} of its blocks or layers (at least
+     * one), so that a sweep over depth keeps its order at a cheaper scale where a depth cap would
+     * collapse it. Families without a depth rule return themselves.
+     */
+    default Architecture depthScaled(double fraction) {
+        return this;
+    }
 }

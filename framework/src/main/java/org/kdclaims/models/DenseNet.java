@@ -35,6 +35,12 @@ public record DenseNet(int depth, int growth) implements Architecture {
         return new DenseNet(cappedDepth, Math.max(1, (int) Math.round(growth * widthMultiplier)));
     }
 
+    /** L = (d-4)/3 layers per block become max(1, round(L * fraction)): DenseNet-40 at 0.5 gives DenseNet-22. */
+    @Override
+    public DenseNet depthScaled(double fraction) {
+        return new DenseNet(3 * Math.max(1, (int) Math.round(layersPerBlock() * fraction)) + 4, growth);
+    }
+
     public int layersPerBlock() {
         return (depth - 4) / 3;
     }

@@ -53,6 +53,24 @@ public record ResNet(int depth, double widen) implements Architecture {
         return new ResNet(capped, widen * widthMultiplier);
     }
 
+    /**
+     * The published depth of the same block kind nearest to {@code depth * fraction} (basic 10, 18,
+     * 34; bottleneck 26, 50, 101, 152), the shallower on a tie: ResNet-18, -34, -50 at 0.5 give
+     * ResNet-10, -18, -26.
+     */
+    @Override
+    public ResNet depthScaled(double fraction) {
+        int[] sameKind = bottleneck() ? new int[] {26, 50, 101, 152} : new int[] {10, 18, 34};
+        double target = depth * fraction;
+        int best = sameKind[0];
+        for (int d : sameKind) {
+            if (Math.abs(d - target) < Math.abs(best - target)) {
+                best = d;
+            }
+        }
+        return new ResNet(best, widen);
+    }
+
     public boolean bottleneck() {
         return depth == 26 || depth >= 50;
     }

@@ -27,6 +27,12 @@ public record WideResNet(int depth, double widen) implements Architecture {
         return new WideResNet(Math.min(depth, maxDepth), widen * widthMultiplier);
     }
 
+    /** n = (d-4)/6 blocks per group become max(1, round(n * fraction)): WRN-16, -28, -40 at 0.5 give WRN-10, -16, -22. */
+    @Override
+    public WideResNet depthScaled(double fraction) {
+        return new WideResNet(6 * Math.max(1, (int) Math.round(blocksPerGroup() * fraction)) + 4, widen);
+    }
+
     public int blocksPerGroup() {
         return (depth - 4) / 6;
     }

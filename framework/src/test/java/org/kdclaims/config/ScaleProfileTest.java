@@ -43,14 +43,53 @@ class ScaleProfileTest {
 
     @Test
     void ciV2TrainsLongerOnLessDataInSmallerBatchesSoThatTeachersFit() {
-        ScaleProfile p = ScaleProfile.ci();
+        ScaleProfile p = ScaleProfile.ciV2();
+        assertThat(p.protocol()).isEqualTo(2);
+        assertThat(p.depthFraction()).isEqualTo(1.0);
         assertThat(p.epochs(200)).isEqualTo(100);
         assertThat(p.trainPerClass()).isEqualTo(50);
         assertThat(p.batch()).isEqualTo(32);
         assertThat(p.seeds(3)).isEqualTo(3);
         assertThat(p.evalEvery(100)).isEqualTo(50);
         assertThat(p.scale(Architectures.parse("wrn-16-8")).name()).isEqualTo("wrn-10-8");
-        assertThat(p.describe()).contains("batch 32").contains("seeds as annotated");
+        assertThat(p.describe()).isEqualTo("ci-v2: epochs x0.5 (min 12), 50 train/class, all test/class, 16x16 px, "
+                + "batch 32, width x1.0, depth <= 10, seeds as annotated");
+    }
+
+    @Test
+    void theV2ProfilesKeepV2sNumbersUnderTheirOwnNames() {
+        ScaleProfile ci = ScaleProfile.ciV2();
+        ScaleProfile nightly = ScaleProfile.nightlyV2();
+        assertThat(nightly.protocol()).isEqualTo(2);
+        assertThat(nightly.minSeeds()).isEqualTo(5);
+        assertThat(nightly).usingRecursiveComparison().ignoringFields("name", "minSeeds").isEqualTo(ci);
+        assertThat(ScaleProfile.ciV1().protocol()).isEqualTo(2);
+        assertThat(ScaleProfile.from(k -> Optional.ofNullable(k.equals("kd.scale") ? "nightly-v2" : null)))
+                .isEqualTo(nightly);
+    }
+
+    @Test
+    void theDefaultProfilesRunTheCurrentProtocol() {
+        for (ScaleProfile p : new ScaleProfile[] {ScaleProfile.smoke(), ScaleProfile.ci(), ScaleProfile.nightly(),
+                ScaleProfile.paper()}) {
+            assertThat(p.protocol()).as(p.name()).isEqualTo(ScaleProfile.CURRENT_PROTOCOL);
+        }
+    }
+
+    @Test
+    void aDepthFractionKeepsTheOrderOfDepthsWhereACapWouldCollapseIt() {
+        ScaleProfile p = new ScaleProfile("deep", 1, 1, 0, 0, 32, 1, Integer.MAX_VALUE, 0, 1, false, 0, 0, 0.5, 3);
+        assertThat(p.scale(Architectures.parse("wrn-16-2")).name()).isEqualTo("wrn-10-2");
+        assertThat(p.scale(Architectures.parse("wrn-28-2")).name()).isEqualTo("wrn-16-2");
+        assertThat(p.scale(Architectures.parse("wrn-40-2")).name()).isEqualTo("wrn-22-2");
+        assertThat(p.scale(Architectures.parse("wrn-10-1")).name()).isEqualTo("wrn-10-1");
+        assertThat(p.scale(Architectures.parse("densenet-40-12")).name()).isEqualTo("densenet-22-12");
+        assertThat(p.scale(Architectures.parse("resnet-18")).name()).isEqualTo("resnet-10");
+        assertThat(p.scale(Architectures.parse("resnet-34")).name()).isEqualTo("resnet-18");
+        assertThat(p.scale(Architectures.parse("resnet-50")).name()).isEqualTo("resnet-26");
+        assertThat(p.describe()).contains("depth x0.5, depth <= any");
+        assertThatThrownBy(() -> new ScaleProfile("bad", 1, 1, 0, 0, 32, 1, 10, 0, 1, false, 0, 0, 0, 3))
+                .hasMessageContaining("depthFraction");
     }
 
     @Test
@@ -86,7 +125,8 @@ class ScaleProfileTest {
     @Test
     void unknownProfileNamesTheChoices() {
         Function<String, Optional<String>> config = k -> k.equals("kd.scale") ? Optional.of("huge") : Optional.empty();
-        assertThatThrownBy(() -> ScaleProfile.from(config)).hasMessageContaining("smoke, ci or paper");
+        assertThatThrownBy(() -> ScaleProfile.from(config)).hasMessageContaining("smoke, ci or paper")
+                .hasMessageContaining("ci-v2, nightly-v2");
     }
 
     @Test

@@ -1,10 +1,11 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.PaperValue;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Teacher;
@@ -14,6 +15,7 @@ import org.kdclaims.api.Arm;
  * C6 (PAPER.md, Table 6): sequential KD through a medium model does not help: WRN16-8 -> WRN16-3
  * -> WRN16-1 is not better than WRN16-3 -> WRN16-1.
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(value = 3, perTeacher = 2)

@@ -1,10 +1,11 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.PaperValue;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Teacher;
@@ -14,6 +15,7 @@ import org.kdclaims.api.Arm;
  * C5 (PAPER.md, Table 5): repeated ("born again") KD does not make better teachers. The paper
  * distils WRN16-3 into itself 5 times; this test uses 2 generations (EXPERIMENTS.md: budget).
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(value = 3, perTeacher = 2)

@@ -1,10 +1,11 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.PaperValue;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Sweep;
@@ -17,6 +18,7 @@ import org.kdclaims.api.ArmCurve;
  * students of WRN-16-2 to WRN-16-8 as a slope; the student's own width is left out, as Table 2
  * starts at WRN16-3.
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-3")

@@ -1,4 +1,4 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 /**
  * Protocol choices shared by the claims, fixed before any run (EXPERIMENTS.md says why).

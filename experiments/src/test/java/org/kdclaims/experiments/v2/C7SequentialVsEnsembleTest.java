@@ -1,9 +1,10 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Ensemble;
 import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
@@ -16,6 +17,7 @@ import org.kdclaims.api.Arm;
  * ensemble of the same number of independently trained models. Here the sequence is three
  * WRN-16-1 generations (scratch -> KD -> KD), against one WRN-16-1 and an ensemble of three.
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(value = 3, oneTeacher = true)

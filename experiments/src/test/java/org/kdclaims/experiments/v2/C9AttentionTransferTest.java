@@ -1,10 +1,11 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.AttentionTransfer;
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Sweep;
@@ -15,6 +16,7 @@ import org.kdclaims.api.ArmCurve;
  * C9 (PAPER.md, Sec. 5): early-stopped teachers also help attention transfer. C8's curve of
  * teacher stops, with attention transfer (beta 1000, the three group outputs) added to KD.
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-2")

@@ -1,9 +1,10 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Sweep;
@@ -15,6 +16,7 @@ import org.kdclaims.api.ArmCurve;
  * error against the epoch at which its teacher was stopped, judged as one curve: some early stop
  * beats the fully trained teacher (stop 1.0). Stops fixed in protocol v2 (EXPERIMENTS.md).
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-2")

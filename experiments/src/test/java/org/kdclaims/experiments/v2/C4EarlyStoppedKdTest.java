@@ -1,4 +1,4 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
@@ -6,6 +6,7 @@ import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.PaperValue;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Teacher;
@@ -17,6 +18,7 @@ import org.kdclaims.api.Arm;
  * this is its CIFAR-10 analogue with the WideResNet pair of Table 5. KD stops at 40 % of training:
  * after the first learning-rate decay and before the second, as in the pilot (epoch 10 of 24).
  */
+@ProtocolVersion(2)
 @Cifar
 @Teacher(arch = "wrn-16-3")
 @Student(arch = "wrn-16-1")

@@ -1,15 +1,16 @@
-package org.kdclaims.experiments.wang2022;
+package org.kdclaims.experiments.v2.wang2022;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
-import org.kdclaims.experiments.FullyTrainedTeachersInThePapersRegime;
+import org.kdclaims.experiments.v2.FullyTrainedTeachersInThePapersRegime;
 
 /**
  * Wang, Ni, Song, Yang, Tian, Huang and Wang (Chaofei Wang et al.), <i>Efficient Knowledge
@@ -19,6 +20,7 @@ import org.kdclaims.experiments.FullyTrainedTeachersInThePapersRegime;
  * is in the stored copies, so none is quoted. Judged on two points of C8's curve (the WRN-16-2
  * teacher stopped at 50 % and fully trained).
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(value = 3, oneTeacher = true)

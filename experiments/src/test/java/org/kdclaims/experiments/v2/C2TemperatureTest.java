@@ -1,9 +1,10 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Distill;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
@@ -15,6 +16,7 @@ import org.kdclaims.api.ArmCurve;
  * C2 (PAPER.md): raising the temperature does not fix C1. C1's curve of teachers, distilled at
  * tau = 10 instead of 4, still falls and then rises.
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-3")

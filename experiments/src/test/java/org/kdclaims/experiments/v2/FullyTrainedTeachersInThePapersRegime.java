@@ -1,4 +1,4 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,10 +1,11 @@
-package org.kdclaims.experiments.stanton2021;
+package org.kdclaims.experiments.v2.stanton2021;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.PaperValue;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Premise;
 import org.kdclaims.annotations.Premises;
 import org.kdclaims.annotations.Seeds;
@@ -20,6 +21,7 @@ import org.kdclaims.api.Arm;
  * The self-distilled students are the first point of C1's curve (WRN-16-1 teaching WRN-16-1).
  * Numbers: EXPERIMENTS.md, "Claims from the literature".
  */
+@ProtocolVersion(2)
 @Cifar
 @Teacher(arch = "wrn-16-1")
 @Student(arch = "wrn-16-1")

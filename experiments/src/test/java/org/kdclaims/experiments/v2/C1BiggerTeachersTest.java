@@ -1,10 +1,11 @@
-package org.kdclaims.experiments;
+package org.kdclaims.experiments.v2;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.PaperValue;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Sweep;
@@ -17,6 +18,7 @@ import org.kdclaims.api.ArmCurve;
  * rises (Fig. 2); Table 6 gives WRN16-1 students of WRN16-3 and WRN16-8 at 7.61 and 7.98 %.
  * Protocol v2 judges the whole curve (EXPERIMENTS.md).
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Teacher(arch = "wrn-16-3")

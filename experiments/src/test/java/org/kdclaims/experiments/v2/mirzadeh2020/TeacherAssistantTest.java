@@ -1,15 +1,16 @@
-package org.kdclaims.experiments.mirzadeh2020;
+package org.kdclaims.experiments.v2.mirzadeh2020;
 
 import static org.kdclaims.api.ClaimAssertions.assertThat;
 
 import org.kdclaims.annotations.Cifar;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.PaperValue;
+import org.kdclaims.annotations.ProtocolVersion;
 import org.kdclaims.annotations.Seeds;
 import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
-import org.kdclaims.experiments.TeachersInThePapersRegime;
+import org.kdclaims.experiments.v2.TeachersInThePapersRegime;
 
 /**
  * Mirzadeh, Farajtabar, Li, Levine, Matsukawa and Ghasemzadeh, <i>Improved Knowledge Distillation
@@ -20,6 +21,7 @@ import org.kdclaims.experiments.TeachersInThePapersRegime;
  * WRN-16-8, so the two claims are judged on the same models. Numbers: EXPERIMENTS.md, "Claims from
  * the literature".
  */
+@ProtocolVersion(2)
 @Cifar
 @Student(arch = "wrn-16-1")
 @Seeds(value = 3, oneTeacher = true)
