@@ -36,7 +36,34 @@ public enum Premise {
      */
     FULLY_TRAINED_TEACHERS_BEAT_SCRATCH,
     /** {@link #TEACHERS_FIT_TRAINING_SET} for each teacher's fully trained model (C8, C9). */
-    FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET;
+    FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET,
+    /**
+     * Larger models are more accurate: the premise of C1 ("bigger, more accurate teachers are not
+     * better teachers"), pre-registered as follows.
+     * <ul>
+     *   <li><b>Models compared:</b> the claim's teachers, each as its fully trained model (a stopped
+     *       teacher by the model it was stopped from, as the FULLY_TRAINED_* premises), and the
+     *       claim's students trained alone (those {@link #TEACHERS_BEAT_SCRATCH} compares with: the
+     *       {@code @Scratch} arm, or trained for the check). A teacher distilled from another (a
+     *       born-again generation, a chain's middle model) counts with its own architecture. Each
+     *       model is one observation, its final test error in percent; a model named twice (the same
+     *       model key) counts once.</li>
+     *   <li><b>Size:</b> x = log2 of the model's trainable parameter count, at the data's input shape.</li>
+     *   <li><b>Holds</b> when either (a) the least-squares slope of test error on x is negative and
+     *       significant: one-sided t-test on the slope, p below {@link #SIZE_TREND_ALPHA}, df = n - 2
+     *       (needs n >= 3 models at 2 or more sizes); or (b) no larger size is worse: with the sizes
+     *       in ascending order, each size's mean test error is at most the mean of every smaller
+     *       size.</li>
+     *   <li>With one size only (every teacher is the student's own architecture) it holds vacuously.</li>
+     * </ul>
+     * The report row's observed value is the slope (points of test error per doubling of parameters)
+     * against 0; its statement gives the one-sided p, each size's n and mean, and which of (a), (b)
+     * held, or the pair of sizes where the larger is worst.
+     */
+    TEACHERS_IMPROVE_WITH_SIZE;
+
+    /** The one-sided significance level of the slope test of {@link #TEACHERS_IMPROVE_WITH_SIZE}. */
+    public static final double SIZE_TREND_ALPHA = 0.05;
 
     /**
      * The most training error (percent, augmented training batches of the last epoch, as the trainer

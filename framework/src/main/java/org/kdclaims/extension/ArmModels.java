@@ -39,8 +39,9 @@ import java.util.Arrays;
  * a claim about teachers trains one teacher (chain) per replication and the students of each
  * ({@link ReplicationDesign}); each student seed is its own model. Seeds start at the claim's seed
  * base, or at {@code -Dkd.seedBase} for a fresh-seed replication (teachers included). A claim
- * that checks {@link Premise#TEACHERS_BEAT_SCRATCH} (or its fully-trained variant) without a {@code @Scratch} arm gets scratch
- * students planned and trained for the check (the same models as such an arm, so never twice).
+ * that checks {@link Premise#TEACHERS_BEAT_SCRATCH} (or its fully-trained variant, or
+ * {@link Premise#TEACHERS_IMPROVE_WITH_SIZE}) without a {@code @Scratch} arm gets scratch students
+ * planned and trained for the check (the same models as such an arm, so never twice).
  */
 final class ArmModels {
     static final long ENSEMBLE_SEED_STRIDE = 1000;
@@ -58,8 +59,12 @@ final class ArmModels {
         this.seedBase = plan.seedBase(runtime.settings());
     }
 
-    /** What the premise check needs: each teacher's numbers, and the scratch students' mean test error by architecture. */
-    record PremiseFacts(List<PremiseCheck.TeacherFacts> teachers, Map<String, Double> scratchError) {
+    /**
+     * What the premise check needs: each teacher's numbers, the scratch students' mean test error by
+     * architecture, and each scratch student (per seed, with its size).
+     */
+    record PremiseFacts(List<PremiseCheck.TeacherFacts> teachers, Map<String, Double> scratchError,
+            List<PremiseCheck.ScratchFacts> scratchStudents) {
     }
 
     /** One model of a teacher chain and the checkpoint of it that teaches the next. */
@@ -105,12 +110,14 @@ final class ArmModels {
     }
 
     /**
-     * The students trained alone that {@link Premise#TEACHERS_BEAT_SCRATCH} compares teachers with: one
-     * scratch arm per student architecture of the distilled arms (none unless the premise is declared).
+     * The students trained alone that {@link Premise#TEACHERS_BEAT_SCRATCH} compares teachers with (and
+     * {@link Premise#TEACHERS_IMPROVE_WITH_SIZE} counts): one scratch arm per student architecture of the
+     * distilled arms (none unless one of these premises is declared).
      */
     private List<ArmPlan> scratchBaselines() {
         if (!plan.premises().contains(Premise.TEACHERS_BEAT_SCRATCH)
-                && !plan.premises().contains(Premise.FULLY_TRAINED_TEACHERS_BEAT_SCRATCH)) {
+                && !plan.premises().contains(Premise.FULLY_TRAINED_TEACHERS_BEAT_SCRATCH)
+                && !plan.premises().contains(Premise.TEACHERS_IMPROVE_WITH_SIZE)) {
             return List.of();
         }
         Set<ModelPlan> students = new LinkedHashSet<>();
@@ -122,9 +129,17 @@ final class ArmModels {
     /** The numbers the claim's premises are checked on, from the stored models (recorded as runs). */
     PremiseFacts premiseFacts(ClaimRecorder recorder) {
         Map<String, Double> scratch = new LinkedHashMap<>();
+        List<PremiseCheck.ScratchFacts> scratchStudents = new ArrayList<>();
         for (ArmPlan b : scratchBaselines()) {
-            double[] errors = assemble(b, recorder).testError().values();
+            Arm arm = assemble(b, recorder);
+            double[] errors = arm.testError().values();
             scratch.put(b.student().arch(), Arrays.stream(errors).average().orElse(Double.NaN));
+            for (Arm.SeedResult s : arm.seeds()) {
+                TrainedModel m = s.models().get(0);
+                scratchStudents.add(new PremiseCheck.ScratchFacts(ModelStore.key(m.spec(), data, null),
+                        m.spec().label(), m.spec().architecture().name(), m.network().parameterCount(),
+                        100 * s.last().testError()));
+            }
         }
         List<PremiseCheck.TeacherFacts> teachers = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -139,7 +154,7 @@ final class ArmModels {
                 }
             }
         }
-        return new PremiseFacts(teachers, scratch);
+        return new PremiseFacts(teachers, scratch, scratchStudents);
     }
 
     /** The premise check's numbers of one teacher (the checkpoint its students learn from). */
@@ -155,7 +170,8 @@ final class ArmModels {
         boolean self = arm.teacher().arch().equals(arm.student().arch());
         return new PremiseCheck.TeacherFacts(label, arm.student().arch(), 100 * testError,
                 100 * trainError, link.stopEpoch(), m.spec().epochs(), decays.length == 0 ? -1 : decays[0], self,
-                100 * m.testError(), 100 * m.last().trainError());
+                100 * m.testError(), 100 * m.last().trainError(), link.run().key(), m.spec().architecture().name(),
+                m.network().parameterCount());
     }
 
     /** The arm built from stored models; a model that is not there fails with the reason the suite gave. */

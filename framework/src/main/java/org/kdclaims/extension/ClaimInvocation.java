@@ -90,7 +90,8 @@ final class ClaimInvocation implements BeforeEachCallback, AfterEachCallback, Pa
     public void beforeTestExecution(ExtensionContext context) {
         if (!plan.premises().isEmpty()) {
             ArmModels.PremiseFacts facts = models.premiseFacts(recorder);
-            recorder.premises(PremiseCheck.evaluate(plan.premises(), facts.teachers(), facts.scratchError()));
+            recorder.premises(PremiseCheck.evaluate(plan.premises(), facts.teachers(), facts.scratchError(),
+                    facts.scratchStudents()));
         }
         ClaimVerdicts.bind(recorder);
     }

@@ -23,12 +23,21 @@ final class PremiseCheck {
     /**
      * A teacher as the premises see it: the fully trained model's final test and training error
      * (percent), the checkpoint that teaches (epochs trained), its schedule's length and first
-     * learning-rate decay (-1 without one), and the architecture of the student it teaches.
+     * learning-rate decay (-1 without one), and the architecture of the student it teaches; for
+     * {@link Premise#TEACHERS_IMPROVE_WITH_SIZE}, the key of the teacher's model (the fully trained
+     * one), its own architecture and its trainable parameter count.
      */
     record TeacherFacts(String label, String studentArch, double testError, double trainError, int stopEpoch,
             int epochs, int firstDecay, boolean sameArchitectureAsStudent, double fullTestError,
-            double fullTrainError) {
-        /** A teacher whose checkpoint that teaches is the fully trained model. */
+            double fullTrainError, String key, String arch, long parameters) {
+        /** A teacher without size facts (key: its label; architecture: the label's first word; 0 parameters). */
+        TeacherFacts(String label, String studentArch, double testError, double trainError, int stopEpoch, int epochs,
+                int firstDecay, boolean sameArchitectureAsStudent, double fullTestError, double fullTrainError) {
+            this(label, studentArch, testError, trainError, stopEpoch, epochs, firstDecay, sameArchitectureAsStudent,
+                    fullTestError, fullTrainError, label, label.split(" ", 2)[0], 0);
+        }
+
+        /** A teacher whose checkpoint that teaches is the fully trained model, without size facts. */
         TeacherFacts(String label, String studentArch, double testError, double trainError, int stopEpoch, int epochs,
                 int firstDecay) {
             this(label, studentArch, testError, trainError, stopEpoch, epochs, firstDecay, false, testError, trainError);
@@ -42,13 +51,26 @@ final class PremiseCheck {
         TeacherFacts fullyTrained() {
             String full = stopped() ? label.replaceFirst(" stopped after .*", "") + " fully trained" : label;
             return new TeacherFacts(full, studentArch, fullTestError, fullTrainError, epochs, epochs, firstDecay,
-                    sameArchitectureAsStudent, fullTestError, fullTrainError);
+                    sameArchitectureAsStudent, fullTestError, fullTrainError, key, arch, parameters);
         }
+    }
+
+    /**
+     * A student trained alone (one seed of a scratch arm), for {@link Premise#TEACHERS_IMPROVE_WITH_SIZE}:
+     * its model key, label, architecture, trainable parameter count and final test error (percent).
+     */
+    record ScratchFacts(String key, String label, String arch, long parameters, double testError) {
     }
 
     /** {@code scratchError}: mean test error (percent) of students of each architecture trained alone. */
     static List<PremiseRecord> evaluate(Set<Premise> premises, List<TeacherFacts> teachers,
             Map<String, Double> scratchError) {
+        return evaluate(premises, teachers, scratchError, List.of());
+    }
+
+    /** The same, with each student trained alone ({@code scratchStudents}) for the size premise. */
+    static List<PremiseRecord> evaluate(Set<Premise> premises, List<TeacherFacts> teachers,
+            Map<String, Double> scratchError, List<ScratchFacts> scratchStudents) {
         List<PremiseRecord> rows = new ArrayList<>();
         for (Premise p : premises.isEmpty() ? Set.<Premise>of() : EnumSet.copyOf(premises)) {
             rows.add(switch (p) {
@@ -57,6 +79,7 @@ final class PremiseCheck {
                 case FULLY_TRAINED_TEACHERS_BEAT_SCRATCH -> beatScratch(p, fullyTrained(teachers), scratchError);
                 case FULLY_TRAINED_TEACHERS_FIT_TRAINING_SET -> fitTraining(p, fullyTrained(teachers));
                 case STOPPED_TEACHER_PAST_FIRST_DECAY -> pastFirstDecay(teachers);
+                case TEACHERS_IMPROVE_WITH_SIZE -> SizePremise.check(teachers, scratchStudents);
             });
         }
         return rows;
@@ -113,7 +136,7 @@ final class PremiseCheck {
                 "epochs", holds);
     }
 
-    private static PremiseRecord row(Premise p, String statement, double observed,
+    static PremiseRecord row(Premise p, String statement, double observed,
             double threshold, String unit, boolean holds) {
         return new PremiseRecord(p.name(), statement, observed, threshold, unit, holds);
     }

@@ -123,6 +123,29 @@ class VerdictsRunTest {
     }
 
     @Test
+    void teachersImprovingWithSizeAreJudgedWithTheScratchStudents() {
+        ClaimResult r = result("V6");
+        TrainingRunRecord teacher = r.runs().stream().filter(run -> run.role().equals("teacher")).findFirst()
+                .orElseThrow();
+        List<TrainingRunRecord> scratch = r.runs().stream()
+                .filter(run -> run.role().equals("student scratch cnn-8 (premise)")).toList();
+        // the claim has no @Scratch arm: the premise alone has scratch students trained
+        assertThat(scratch).extracting(TrainingRunRecord::seed).containsExactlyInAnyOrder(1L, 2L);
+        // two sizes: one (larger) teacher and two students trained alone, so the slope has the sign of the
+        // teacher's error minus the students' mean, and (a) cannot hold without (b), which decides
+        double difference = teacher.finalMetrics().get("test error %")
+                - scratch.stream().mapToDouble(run -> run.finalMetrics().get("test error %")).sum() / 2;
+        assertThat(r.premises()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("TEACHERS_IMPROVE_WITH_SIZE");
+            assertThat(p.statement()).contains("(n = 3)", teacher.arch() + " [", scratch.get(0).arch() + " [");
+            assertThat(Math.signum(p.observed())).isEqualTo(Math.signum(difference));
+            assertThat(p.threshold()).isZero();
+            assertThat(p.holds()).isEqualTo(difference <= 0);
+        });
+        assertThat(r.regime()).isEqualTo(difference <= 0 ? ClaimResult.IN_REGIME : ClaimResult.OUTSIDE_REGIME);
+    }
+
+    @Test
     void aFreshSeedBaseReplacesEverySeedAndIsRecorded() {
         RunResults fresh = runWith(Claims.class, "41");
         ClaimResult r = fresh.claims().stream().filter(c -> c.id().equals("V1")).findFirst().orElseThrow();
@@ -176,6 +199,12 @@ class VerdictsRunTest {
         @Claim(id = "V5", source = "test", statement = "teachers checked against scratch students")
         @Premises({Premise.TEACHERS_FIT_TRAINING_SET, Premise.TEACHERS_BEAT_SCRATCH})
         void checkedTeachers(Arm kd, @EarlyStopAt(fraction = 0.5) Arm eskd) {
+            ClaimAssertions.assertThat(eskd.testError()).isSignificantlyLowerThan(kd.testError());
+        }
+
+        @Claim(id = "V6", source = "test", statement = "teachers checked for improving with size")
+        @Premises(Premise.TEACHERS_IMPROVE_WITH_SIZE)
+        void sizedTeachers(Arm kd, @EarlyStopAt(fraction = 0.5) Arm eskd) {
             ClaimAssertions.assertThat(eskd.testError()).isSignificantlyLowerThan(kd.testError());
         }
     }
