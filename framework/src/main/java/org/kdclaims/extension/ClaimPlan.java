@@ -17,6 +17,7 @@ import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.Distill;
 import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Ensemble;
+import org.kdclaims.annotations.LearningCurve;
 import org.kdclaims.annotations.Premise;
 import org.kdclaims.annotations.Premises;
 import org.kdclaims.annotations.Scratch;
@@ -42,15 +43,17 @@ import org.kdclaims.training.Distillation;
  */
 record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long seedBase,
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
-        Set<Premise> premises, AdaptiveSeeds adaptive, ReplicationDesign replication) {
+        Set<Premise> premises, AdaptiveSeeds adaptive, ReplicationDesign replication, int learningCurve) {
 
     /** A curve needs this many points for its shape to mean anything (a minimum needs both sides). */
     static final int MIN_CURVE_POINTS = 3;
+    /** A learning curve needs an evaluation along the way besides the one after the last epoch. */
+    static final int MIN_LEARNING_CURVE_POINTS = 2;
 
     /** The same claim judged with {@code n} replications per arm (a round of adaptive seeds). */
     ClaimPlan withSeeds(int n) {
         return new ClaimPlan(method, claim, dataset, n, seedBase, distillation, arms, points, curves, premises, adaptive,
-                replication);
+                replication, learningCurve);
     }
 
     /** How one {@link Arm} parameter is trained. */
@@ -164,7 +167,7 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
         Set<Premise> premises = premises(method, arms, points);
         ReplicationDesign replication = ReplicationDesign.of(method, seeds, arms, initialSeeds);
         ClaimPlan plan = new ClaimPlan(method, claim, dataset, initialSeeds, seeds.base(), distillation,
-                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication);
+                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication, learningCurve(method));
         for (SweepPoint point : points) {
             checkAttention(method, plan.at(point));
         }
@@ -198,7 +201,7 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
                 ? distillation.withTau(Double.parseDouble(point.value()))
                 : distillation;
         return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point), curves, premises,
-                adaptive, replication);
+                adaptive, replication, learningCurve);
     }
 
     /**
@@ -229,6 +232,20 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
             names.add(a.name());
         }
         return new CurvePlan(name, points.get(0).dimension(), points, List.copyOf(names));
+    }
+
+    /** {@code @LearningCurve(points)} on the claim or its class: its students' evaluations; 0 without one. */
+    private static int learningCurve(Method method) {
+        LearningCurve c = find(method, LearningCurve.class).orElse(null);
+        if (c == null) {
+            return 0;
+        }
+        if (c.points() < MIN_LEARNING_CURVE_POINTS) {
+            throw invalid(method, "has @LearningCurve(points = " + c.points() + "): a learning curve needs at least "
+                    + MIN_LEARNING_CURVE_POINTS + " evaluations (one early, the last), e.g."
+                    + " @LearningCurve(points = 10)");
+        }
+        return c.points();
     }
 
     /** The declared premises, each checkable on this claim's arms (a teacher to check, a stop to judge). */
