@@ -17,7 +17,6 @@ import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.Distill;
 import org.kdclaims.annotations.EarlyStopAt;
 import org.kdclaims.annotations.Ensemble;
-import org.kdclaims.annotations.LearningCurve;
 import org.kdclaims.annotations.Premise;
 import org.kdclaims.annotations.Premises;
 import org.kdclaims.annotations.Scratch;
@@ -39,7 +38,8 @@ import org.kdclaims.training.Distillation;
  * is an {@link ExtensionConfigurationException} naming the annotation and the fix. A method-level
  * sweep yields one plan per point ({@link #points()}, {@link #at(SweepPoint)}); an {@link ArmCurve}
  * parameter is one {@link CurvePlan} whose points are ordinary arms of the same plan, so everything
- * that plans and builds arms plans and builds every point.
+ * that plans and builds arms plans and builds every point. {@link #learningCurve()}: the points of the
+ * claim's {@code @LearningCurve}, at which its students are evaluated along training (0: none).
  */
 record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long seedBase,
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
@@ -47,8 +47,6 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
 
     /** A curve needs this many points for its shape to mean anything (a minimum needs both sides). */
     static final int MIN_CURVE_POINTS = 3;
-    /** A learning curve needs an evaluation along the way besides the one after the last epoch. */
-    static final int MIN_LEARNING_CURVE_POINTS = 2;
 
     /** The same claim judged with {@code n} replications per arm (a round of adaptive seeds). */
     ClaimPlan withSeeds(int n) {
@@ -167,7 +165,8 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
         Set<Premise> premises = premises(method, arms, points);
         ReplicationDesign replication = ReplicationDesign.of(method, seeds, arms, initialSeeds);
         ClaimPlan plan = new ClaimPlan(method, claim, dataset, initialSeeds, seeds.base(), distillation,
-                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication, learningCurve(method));
+                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication,
+                LearningCurvePoints.of(method));
         for (SweepPoint point : points) {
             checkAttention(method, plan.at(point));
         }
@@ -232,20 +231,6 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
             names.add(a.name());
         }
         return new CurvePlan(name, points.get(0).dimension(), points, List.copyOf(names));
-    }
-
-    /** {@code @LearningCurve(points)} on the claim or its class: its students' evaluations; 0 without one. */
-    private static int learningCurve(Method method) {
-        LearningCurve c = find(method, LearningCurve.class).orElse(null);
-        if (c == null) {
-            return 0;
-        }
-        if (c.points() < MIN_LEARNING_CURVE_POINTS) {
-            throw invalid(method, "has @LearningCurve(points = " + c.points() + "): a learning curve needs at least "
-                    + MIN_LEARNING_CURVE_POINTS + " evaluations (one early, the last), e.g."
-                    + " @LearningCurve(points = 10)");
-        }
-        return c.points();
     }
 
     /** The declared premises, each checkable on this claim's arms (a teacher to check, a stop to judge). */

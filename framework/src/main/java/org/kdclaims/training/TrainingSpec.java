@@ -120,10 +120,14 @@ public record TrainingSpec(
         return describe();
     }
 
-    /** Short label for logs, e.g. "wrn-16-1 ESKD@5 seed 2". */
+    /**
+     * Short label for logs, e.g. "wrn-16-1 ESKD@5 seed 2"; "... with curve" when its learning curve is
+     * part of its key, so that the plan's two runs of one seed (with and without) read apart.
+     */
     public String label() {
         String recipe = distillation == null ? "" : earlyStoppedKd() ? " ESKD@" + kdUntilEpoch : " KD";
-        return String.format(Locale.ROOT, "%s%s seed %d", architecture.name(), recipe, seed);
+        return String.format(Locale.ROOT, "%s%s seed %d%s", architecture.name(), recipe, seed,
+                learningCurve ? " with curve" : "");
     }
 
     @Override

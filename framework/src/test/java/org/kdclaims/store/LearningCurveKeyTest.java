@@ -79,6 +79,8 @@ class LearningCurveKeyTest {
         TrainingSpec curve = kd.withLearningCurve(10);
 
         assertThat(curve.evalEvery()).isEqualTo(10);
+        assertThat(kd.label()).isEqualTo("wrn-10-1 KD seed 3");
+        assertThat(curve.label()).isEqualTo("wrn-10-1 KD seed 3 with curve");
         assertThat(curve.describe()).isEqualTo(KD + " learning-curve[test every 10 epochs and after the last]");
         assertThat(ModelStore.basis(curve, data, TEACHER)).startsWith(curve.describe() + "\n");
         assertThat(ModelStore.key(curve, data, TEACHER)).isNotEqualTo(ModelStore.key(kd, data, TEACHER));
