@@ -30,7 +30,8 @@ final class CrossoverTable {
         x.tests().forEach(t -> tests.put(t.label(), t));
         Map<String, CurvePoint> second = new LinkedHashMap<>();
         x.secondCurve().forEach(p -> second.put(p.label(), p));
-        out.append("<h3>Learning curves</h3>\n<table class=\"ours crossover\"><tr><th>epoch</th><th>")
+        out.append("<p class=\"sub\">The arms above are at the end of training; epoch by epoch:</p>\n")
+                .append("<h3>Learning curves</h3>\n<table class=\"ours crossover\"><tr><th>epoch</th><th>")
                 .append(esc(x.first())).append("</th><th>").append(esc(x.second()))
                 .append("</th><th>d = ").append(esc(x.first())).append(" \u2212 ").append(esc(x.second()))
                 .append(" [95 % CI]</th><th>tested</th><th>p(d &lt; 0)</th><th>p(d &gt; 0)</th>")

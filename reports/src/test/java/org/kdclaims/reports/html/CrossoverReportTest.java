@@ -88,9 +88,11 @@ class CrossoverReportTest {
             assertThat(section).contains("<tr><td>epoch " + e);
         }
         assertThat(section).contains("early: d &lt; 0? (best early)", "0.0084 (Holm)", "final: d &gt; 0?",
-                "\u25c6 verdict", "not tested");
+                "not tested");
+        // the best early epoch has the larger p of the two parts: it decides
+        assertThat(section).contains("<tr><td>epoch 20 <span class=\"marked\"");
         assertThat(section).contains("best early epoch (d &lt; 0)</dt><dd>epoch 20: d = -2.53 points [-3.1, -1.96],"
-                + " Holm-adjusted p(d &lt; 0) 0.0084");
+                + " Holm-adjusted p(d &lt; 0) 0.0084 (unadjusted 0.0021), detectable 0.8; decisive");
         assertThat(section).contains("final epoch (d &gt; 0)</dt><dd>epoch 100: d = +1 points [0.6, 1.4], p(d &gt; 0)"
                 + " 0.0032", "decision rule");
         assertThat(html).doesNotContain("http://", "https://", "<script");
