@@ -92,7 +92,25 @@ public final class Arm {
 
     /** Any final-epoch metric per seed. */
     public Metric metric(String metricName, ToDoubleFunction<EpochMetrics> of) {
-        double[] v = seeds.stream().mapToDouble(r -> of.applyAsDouble(r.last())).toArray();
+        return metric(metricName, seeds.stream().mapToDouble(r -> of.applyAsDouble(r.last())).toArray());
+    }
+
+    /**
+     * Top-1 test error in percent per seed at every epoch the arm's students were evaluated on the test
+     * set along training, as a curve over epochs: points labelled "epoch 10", x = the epochs trained,
+     * the last point the end of training. In a claim about teachers it is judged on per-teacher means,
+     * as every metric ({@link Metric#perUnit()}). Only a claim annotated {@code @LearningCurve} evaluates
+     * its students along the way; without it this fails, naming the fix. E.g.
+     * {@code assertThat(fullKd.testErrorByEpoch()).crossesAbove(scratch.testErrorByEpoch())}.
+     *
+     * @throws IllegalStateException when the arm's models have no learning curve, or it is an ensemble
+     */
+    public CurveMetric testErrorByEpoch() {
+        return EpochCurve.testError(this);
+    }
+
+    /** {@code values[i]}, measured with seed i of this arm, as a metric of this arm. */
+    Metric metric(String metricName, double[] v) {
         long[] s = seeds.stream().mapToLong(SeedResult::seed).toArray();
         long[] units = seeds.stream().mapToLong(SeedResult::unit).toArray();
         long[] teacherSeeds = seeds.stream().allMatch(r -> r.teacherSeed() != null)

@@ -3,14 +3,17 @@ package org.kdclaims.api;
 import java.util.Arrays;
 
 import org.kdclaims.stats.ArmComparison;
+import org.kdclaims.stats.Crossover;
+import org.kdclaims.stats.Curve;
 import org.kdclaims.stats.CurveClaims;
 import org.kdclaims.stats.CurveShape;
 import org.kdclaims.stats.Comparisons;
 
 /**
  * The hypothesis of a claim, stated over per-seed metrics, e.g.
- * {@code assertThat(eskd.testError()).isSignificantlyLowerThan(fullKd.testError())} or, over a sweep,
- * {@code assertThat(students.testError()).fallsThenRises()}. The test's statistics decide: SUPPORTED
+ * {@code assertThat(eskd.testError()).isSignificantlyLowerThan(fullKd.testError())}, over a sweep
+ * {@code assertThat(students.testError()).fallsThenRises()}, or over training
+ * {@code assertThat(fullKd.testErrorByEpoch()).crossesAbove(scratch.testErrorByEpoch())}. The test's statistics decide: SUPPORTED
  * passes, REFUTED fails, INCONCLUSIVE aborts, a claim outside the paper's regime (a failed premise)
  * aborts, and at smoke scale the verdict is only recorded. Two arms trained on the same seeds are
  * compared with the paired t-test (seed-to-seed noise shared by both arms cancels), otherwise with
@@ -119,6 +122,38 @@ public final class ClaimAssertions {
         /** The values tend to fall along the curve (slope test). */
         public void decreases() {
             judge(CurveShape.MONOTONE_DECREASING);
+        }
+
+        /**
+         * "This learning curve crosses above {@code other}": lower early in training, higher at its end
+         * (the paper's Fig. 3), on curves from {@link Arm#testErrorByEpoch()}. With d = this - other at
+         * each epoch both evaluated, paired by seed (per-unit means in a claim about teachers): SUPPORTED
+         * when some epoch up to 40 % of training has d &lt; 0 (one-sided, Holm over those epochs) and the
+         * final epoch has d &gt; 0, both at the claim's alpha (an intersection-union test); REFUTED when
+         * the final d is significantly &lt; 0 or every early d is significantly &gt; 0; else INCONCLUSIVE
+         * ({@link Crossover}).
+         */
+        public void crossesAbove(CurveMetric other) {
+            overEpochs(actual);
+            overEpochs(other);
+            if (!actual.name().equals(other.name())) {
+                throw new IllegalArgumentException("cannot compare " + actual.name() + " with " + other.name());
+            }
+            ClaimVerdicts v = ClaimVerdicts.current();
+            v.conclude(actual, other, Crossover.crossesAbove(named(actual), named(other), v.alpha()));
+        }
+
+        private static void overEpochs(CurveMetric c) {
+            if (!EpochCurve.DIMENSION.equals(c.dimension())) {
+                throw new IllegalArgumentException("crossesAbove compares learning curves over epochs (from"
+                        + " Arm.testErrorByEpoch()), but '" + c.curve() + "' is a curve over " + c.dimension()
+                        + ": use fallsThenRises(), increases() or decreases() for a sweep");
+            }
+        }
+
+        /** The statistics' curve, named after its arm (so that its tests read "fullKd at epoch 10"). */
+        private static Curve named(CurveMetric c) {
+            return new Curve(c.curve(), c.toCurve().points());
         }
 
         private void judge(CurveShape shape) {

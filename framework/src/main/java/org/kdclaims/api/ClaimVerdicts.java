@@ -1,6 +1,7 @@
 package org.kdclaims.api;
 
 import org.kdclaims.stats.ArmComparison;
+import org.kdclaims.stats.CrossoverResult;
 import org.kdclaims.stats.CurveResult;
 
 /**
@@ -19,6 +20,9 @@ public interface ClaimVerdicts {
 
     /** Records a curve's verdict (one per claim, Holm-corrected where it compares points). */
     void conclude(CurveMetric curve, CurveResult result);
+
+    /** Records the verdict on "{@code first} crosses above {@code second}" (two learning curves). */
+    void conclude(CurveMetric first, CurveMetric second, CrossoverResult result);
 
     /** The verdicts of the claim whose test method runs on this thread. */
     static ClaimVerdicts current() {

@@ -25,6 +25,11 @@ enum FinalMetric {
         this.of = of;
     }
 
+    /** The name reports and verdicts show, e.g. "test error (%)". */
+    String label() {
+        return label;
+    }
+
     /** The metric of an arm, per seed. */
     Metric of(Arm arm) {
         return arm.metric(label, of);

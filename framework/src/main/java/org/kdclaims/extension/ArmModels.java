@@ -78,7 +78,8 @@ final class ArmModels {
     List<RunRequest> runs() {
         List<RunRequest> runs = new ArrayList<>();
         List<ArmPlan> arms = new ArrayList<>(plan.arms());
-        arms.addAll(scratchBaselines());
+        List<ArmPlan> baselines = scratchBaselines();
+        arms.addAll(baselines);
         for (ArmPlan arm : arms) {
             TrainingSpec base = spec(arm.student(), 0);
             if (arm.recipe() == Recipe.ENSEMBLE) {
@@ -90,7 +91,7 @@ final class ArmModels {
                 continue;
             }
             boolean distilled = arm.recipe() != Recipe.SCRATCH;
-            TrainingSpec student = distilled ? distilled(arm, base) : base;
+            TrainingSpec student = student(arm, !baselines.contains(arm));
             for (int t = 0; t < teachers(); t++) {
                 Link teacher = null;
                 if (distilled) {
@@ -131,7 +132,7 @@ final class ArmModels {
         Map<String, Double> scratch = new LinkedHashMap<>();
         List<PremiseCheck.ScratchFacts> scratchStudents = new ArrayList<>();
         for (ArmPlan b : scratchBaselines()) {
-            Arm arm = assemble(b, recorder);
+            Arm arm = assemble(b, recorder, false);
             double[] errors = arm.testError().values();
             scratch.put(b.student().arch(), Arrays.stream(errors).average().orElse(Double.NaN));
             for (Arm.SeedResult s : arm.seeds()) {
@@ -176,12 +177,17 @@ final class ArmModels {
 
     /** The arm built from stored models; a model that is not there fails with the reason the suite gave. */
     Arm assemble(ArmPlan arm, ClaimRecorder recorder) {
+        return assemble(arm, recorder, true);
+    }
+
+    /** {@code ofTheClaim}: one of the claim's own arms, not a premise's scratch baseline. */
+    private Arm assemble(ArmPlan arm, ClaimRecorder recorder, boolean ofTheClaim) {
         TrainingSpec base = spec(arm.student(), 0);
         if (arm.recipe() == Recipe.ENSEMBLE) {
             return ensemble(arm, base, recorder);
         }
         boolean distilled = arm.recipe() != Recipe.SCRATCH;
-        TrainingSpec student = distilled ? distilled(arm, base) : base;
+        TrainingSpec student = student(arm, ofTheClaim);
         List<Arm.SeedResult> seeds = new ArrayList<>();
         List<Arm.TeacherInfo> teachers = new ArrayList<>();
         String teacherLabel = null;
@@ -272,6 +278,18 @@ final class ArmModels {
 
     private long unit(int t, int j) {
         return design().unit(seedBase, units(), t, j);
+    }
+
+    /**
+     * The spec of {@code arm}'s students (seed 0): trained alone or distilled. With {@code @LearningCurve}
+     * the claim's own students are evaluated along the way, with that schedule in their keys; the
+     * scratch students a premise adds are not, so they stay the models other claims' premises check
+     * (ensemble members neither: an ensemble's error is that of the averaged prediction after training).
+     */
+    private TrainingSpec student(ArmPlan arm, boolean ofTheClaim) {
+        TrainingSpec base = spec(arm.student(), 0);
+        TrainingSpec s = arm.recipe() == Recipe.SCRATCH ? base : distilled(arm, base);
+        return ofTheClaim && plan.learningCurve() > 0 ? s.withLearningCurve(plan.learningCurve()) : s;
     }
 
     private TrainingSpec distilled(ArmPlan arm, TrainingSpec base) {

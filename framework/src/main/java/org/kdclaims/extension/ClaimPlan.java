@@ -38,11 +38,12 @@ import org.kdclaims.training.Distillation;
  * is an {@link ExtensionConfigurationException} naming the annotation and the fix. A method-level
  * sweep yields one plan per point ({@link #points()}, {@link #at(SweepPoint)}); an {@link ArmCurve}
  * parameter is one {@link CurvePlan} whose points are ordinary arms of the same plan, so everything
- * that plans and builds arms plans and builds every point.
+ * that plans and builds arms plans and builds every point. {@link #learningCurve()}: the points of the
+ * claim's {@code @LearningCurve}, at which its students are evaluated along training (0: none).
  */
 record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long seedBase,
         Distillation distillation, List<ArmPlan> arms, List<SweepPoint> points, List<CurvePlan> curves,
-        Set<Premise> premises, AdaptiveSeeds adaptive, ReplicationDesign replication) {
+        Set<Premise> premises, AdaptiveSeeds adaptive, ReplicationDesign replication, int learningCurve) {
 
     /** A curve needs this many points for its shape to mean anything (a minimum needs both sides). */
     static final int MIN_CURVE_POINTS = 3;
@@ -50,7 +51,7 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
     /** The same claim judged with {@code n} replications per arm (a round of adaptive seeds). */
     ClaimPlan withSeeds(int n) {
         return new ClaimPlan(method, claim, dataset, n, seedBase, distillation, arms, points, curves, premises, adaptive,
-                replication);
+                replication, learningCurve);
     }
 
     /** How one {@link Arm} parameter is trained. */
@@ -164,7 +165,8 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
         Set<Premise> premises = premises(method, arms, points);
         ReplicationDesign replication = ReplicationDesign.of(method, seeds, arms, initialSeeds);
         ClaimPlan plan = new ClaimPlan(method, claim, dataset, initialSeeds, seeds.base(), distillation,
-                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication);
+                List.copyOf(arms), points, List.copyOf(curves), premises, adaptive, replication,
+                LearningCurvePoints.of(method));
         for (SweepPoint point : points) {
             checkAttention(method, plan.at(point));
         }
@@ -198,7 +200,7 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
                 ? distillation.withTau(Double.parseDouble(point.value()))
                 : distillation;
         return new ClaimPlan(method, claim, dataset, seeds, seedBase, dist, swept, List.of(point), curves, premises,
-                adaptive, replication);
+                adaptive, replication, learningCurve);
     }
 
     /**

@@ -28,6 +28,8 @@ import org.kdclaims.results.model.TeacherRecord;
 import org.kdclaims.results.model.TestResult;
 import org.kdclaims.results.model.TrainingRunRecord;
 import org.kdclaims.stats.ArmComparison;
+import org.kdclaims.stats.Crossover;
+import org.kdclaims.stats.CrossoverResult;
 import org.kdclaims.stats.CurveResult;
 import org.kdclaims.stats.Summary;
 import org.kdclaims.stats.Verdict;
@@ -60,6 +62,9 @@ final class ClaimRecorder implements ClaimVerdicts {
     private ArmComparison comparison;
     private CurveMetric curve;
     private CurveResult curveResult;
+    private CurveMetric crossing;
+    private CurveMetric crossed;
+    private CrossoverResult crossover;
     private Statistics statistics;
     private final SequentialRounds rounds;
     private final int look;
@@ -168,6 +173,18 @@ final class ClaimRecorder implements ClaimVerdicts {
                 .mapToInt(p -> p.metric().perUnit().values().length).min().orElse(0));
     }
 
+    /** Records the verdict on two learning curves crossing, then passes, fails, or aborts the test. */
+    @Override
+    public void conclude(CurveMetric first, CurveMetric second, CrossoverResult result) {
+        this.crossing = first;
+        this.crossed = second;
+        this.crossover = result;
+        this.statistics = CrossoverStatistics.of(result, first, second);
+        judge(result.verdict(), result.describe() + replicationNote(), Math.min(
+                CrossoverStatistics.end(first).perUnit().values().length,
+                CrossoverStatistics.end(second).perUnit().values().length));
+    }
+
     private void judge(Verdict verdict, String description, int seeds) {
         String message = plan.claim().id() + " " + description
                 + VerdictStatistics.detectability(statistics, seeds).map(s -> "; " + s).orElse("");
@@ -202,7 +219,7 @@ final class ClaimRecorder implements ClaimVerdicts {
         if (continued) {
             return null; // an undecided look of adaptive seeds: the claim's result is the last look's
         }
-        boolean concluded = comparison != null || curveResult != null;
+        boolean concluded = comparison != null || curveResult != null || crossover != null;
         String outcome = error == null ? (runtime.profile().assertVerdicts() ? "passed" : "recorded")
                 : error instanceof TestAbortedException ? "aborted" : "failed";
         String note = error == null || concluded && (error instanceof AssertionFailedError
@@ -226,6 +243,16 @@ final class ClaimRecorder implements ClaimVerdicts {
             hypothesis = curve.curve() + " " + curve.name() + ": " + curveResult.shape().claim();
             metric = curve.name();
             statistical = curveResult.verdict();
+        } else if (crossover != null) {
+            // the arms at the end of training, as a two-arm claim shows them; the curves go in the crossover record
+            arms.add(arm(CrossoverStatistics.end(crossing)));
+            arms.add(arm(CrossoverStatistics.end(crossed)));
+            test = new TestResult(crossover.method(), Crossover.CLAIM, Double.NaN, Double.NaN, crossover.pValue(),
+                    Double.NaN, crossover.alpha());
+            hypothesis = crossing.curve() + " " + crossing.name() + " crosses above " + crossed.curve() + "'s: "
+                    + Crossover.CLAIM;
+            metric = crossing.name();
+            statistical = crossover.verdict();
         }
         String regime = premises.isEmpty() ? null
                 : premises.stream().allMatch(PremiseRecord::holds) ? ClaimResult.IN_REGIME : ClaimResult.OUTSIDE_REGIME;
@@ -234,7 +261,8 @@ final class ClaimRecorder implements ClaimVerdicts {
         ClaimResult result = new ClaimResult(plan.claim().id(), context.getDisplayName(), plan.claim().source(),
                 plan.claim().statement(), hypothesis, metric, paper, arms, test, verdict, outcome, parameters,
                 List.copyOf(runs), List.of(), (System.nanoTime() - started) / 1e9, note, statistics, premises, regime,
-                outside && statistical != null ? statistical.name() : null, curveResult == null ? null : curveModel());
+                outside && statistical != null ? statistical.name() : null, curveResult == null ? null : curveModel(),
+                crossover == null ? null : CrossoverStatistics.record(crossover, crossing, crossed));
         runtime.results().writeClaim(result);
         runtime.events().claimFinished(result);
         return result;
@@ -276,7 +304,7 @@ final class ClaimRecorder implements ClaimVerdicts {
      * claim replicates (per-teacher means in a claim about teachers, so the spread between teachers is
      * in them).
      */
-    private static ArmResult arm(Metric m) {
+    static ArmResult arm(Metric m) {
         Summary s = Summary.of(m.perUnit().values());
         List<Long> seeds = Arrays.stream(m.seeds()).boxed().toList();
         List<Double> values = Arrays.stream(m.values()).boxed().toList();

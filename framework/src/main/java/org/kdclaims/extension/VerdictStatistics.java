@@ -101,12 +101,12 @@ final class VerdictStatistics {
                 unit, s.detectableDifference(), LEVEL_PERCENT, needed));
     }
 
-    private static String pairing(ArmComparison c, Metric a) {
+    static String pairing(ArmComparison c, Metric a) {
         String by = a.byTeacher() ? "paired by teacher seed (per-teacher means), " : "paired by seed, ";
         return c instanceof PairedComparison p ? by + p.n() + " pairs" : "unpaired";
     }
 
-    private static Double correlation(ArmComparison c) {
+    static Double correlation(ArmComparison c) {
         return c instanceof PairedComparison p && Double.isFinite(p.correlation()) ? p.correlation() : null;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.kdclaims.data.ImageShape;
@@ -41,11 +42,16 @@ final class ModelFile {
     /** Eight bytes: the layout of every model file already on disk. */
     private static final Crc32cTrailer CHECKSUM = Crc32cTrailer.EIGHT_BYTES;
 
-    /** What identifies and describes the model, stored as JSON. */
+    /**
+     * What identifies and describes the model, stored as JSON. {@code learningCurve} is written only
+     * when true (null otherwise): the header of every other model stays what it was, so a store shared
+     * with an earlier checkout never sees a field it does not know in a model it reads.
+     */
     record Header(String key, String arch, int epochs, int batchSize, double learningRate, double lrDecay,
             double[] lrMilestones, double momentum, double weightDecay, long seed, Double tau, Double kdWeight,
             String convention, Double attentionBeta, int kdUntilEpoch, int evalEvery, int channels, int height, int width, int classes,
-            List<EpochMetrics> curve, double wallSeconds, String teacherKey, String basis) {
+            List<EpochMetrics> curve, double wallSeconds, String teacherKey, String basis,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean learningCurve) {
     }
 
     private ModelFile() {
@@ -59,7 +65,7 @@ final class ModelFile {
                 d == null ? null : d.weight(), d == null ? null : d.convention().name(), d == null ? null : d.attentionBeta(), s.kdUntilEpoch(), s.evalEvery(),
                 m.network().shape().channels(), m.network().shape().height(), m.network().shape().width(),
                 m.network().shape().classes(), m.curve(),
-                m.wallSeconds(), m.teacherKey(), basis);
+                m.wallSeconds(), m.teacherKey(), basis, s.learningCurve() ? Boolean.TRUE : null);
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeInt(MAGIC);
@@ -190,7 +196,7 @@ final class ModelFile {
                             h.attentionBeta() == null ? 0 : h.attentionBeta());
             TrainingSpec spec = new TrainingSpec(Architectures.parse(h.arch()), h.epochs(), h.batchSize(),
                     h.learningRate(), h.lrDecay(), h.lrMilestones(), h.momentum(), h.weightDecay(), h.seed(), d,
-                    h.kdUntilEpoch(), h.evalEvery());
+                    h.kdUntilEpoch(), h.evalEvery(), Boolean.TRUE.equals(h.learningCurve()));
             return TrainedModel.restore(spec, new ImageShape(h.channels(), h.height(), h.width(), h.classes()), h.curve(),
                     checkpoints, h.wallSeconds(), h.teacherKey());
         }

@@ -94,6 +94,12 @@ class ClaimValidationTest {
     }
 
     @Test
+    void aLearningCurveNeedsTwoPoints() {
+        assertConfigError(OnePointLearningCurve.class,
+                "@LearningCurve(points = 1): a learning curve needs at least 2 evaluations");
+    }
+
+    @Test
     void aCurveNeedsASweep() {
         assertConfigError(CurveWithoutSweep.class, "curve 'students' has no @Sweep");
     }
@@ -149,6 +155,17 @@ class ClaimValidationTest {
     private static void assertConfigError(Class<?> c, String text) {
         run(c).assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class), message(m -> m.contains(text)))));
+    }
+
+    @Cifar
+    @Student(arch = "cnn-4")
+    @Teacher(arch = "cnn-8")
+    @Seeds(value = 2, oneTeacher = true)
+    @org.kdclaims.annotations.LearningCurve(points = 1)
+    static class OnePointLearningCurve {
+        @Claim(id = "X", source = "none", statement = "s")
+        void claim(Arm kd, @Scratch Arm scratch) {
+        }
     }
 
     @Cifar

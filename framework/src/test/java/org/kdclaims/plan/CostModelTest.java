@@ -54,6 +54,19 @@ class CostModelTest {
         assertThat(second.node("k").estimatedSeconds()).isLessThan(calibrated);
     }
 
+    /** A learning curve's extra passes over the test set are charged: 5 evaluations cost more than 1. */
+    @Test
+    void aLearningCurvesEvaluationsAreCharged(@TempDir Path cache) throws Exception {
+        TrainingSpec coarse = TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 5, 1).withEvalEvery(5);
+        TrainingSpec curve = coarse.withLearningCurve(5);
+        SuitePlan p = new SuitePlan();
+        p.add(new RunRequest("coarse", "coarse", coarse, DataSetId.CIFAR10, "student", null, 0), "C", false);
+        p.add(new RunRequest("curve", "curve", curve, DataSetId.CIFAR10, "student", null, 0), "C", false);
+        new CostModel(cache, 1, 1).estimate(p, Map.of(DataSetId.CIFAR10, data()));
+        assertThat(curve.evalEvery()).isEqualTo(1);
+        assertThat(p.node("curve").estimatedSeconds()).isGreaterThan(p.node("coarse").estimatedSeconds());
+    }
+
     /** Two workers calibrate side by side, into a file of their own, and still give a usable estimate. */
     @Test
     void twoWorkersCalibrateSideBySideIntoTheirOwnFile(@TempDir Path cache) throws Exception {

@@ -30,7 +30,7 @@ class ModelStoreTest {
         Cifar10 c = SyntheticTask.generateSplits(8, 4, 10, 8, 3);
         data = new TrainingData("tiny", c.train(), c.test(), Normalization.fit(c.train()), Augmentation.none());
         TrainingSpec p = TrainingSpec.paperDefaults(Architectures.parse("cnn-2"), 2, 5);
-        spec = new TrainingSpec(p.architecture(), 2, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5, null, 2, 1);
+        spec = new TrainingSpec(p.architecture(), 2, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5, null, 2, 1, false);
     }
 
     private static TrainedModel train() {
@@ -167,7 +167,7 @@ class ModelStoreTest {
 
     /** A 3-epoch run of {@code spec}'s architecture, the one the journal tests interrupt. */
     private static TrainingSpec threeEpochs() {
-        return new TrainingSpec(spec.architecture(), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5, null, 3, 1);
+        return new TrainingSpec(spec.architecture(), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, 5, null, 3, 1, false);
     }
 
     /** Trains the 3-epoch run into {@code store}'s journal and kills it after {@code epoch}; its key. */

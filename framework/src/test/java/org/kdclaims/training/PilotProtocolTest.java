@@ -44,7 +44,7 @@ class PilotProtocolTest {
 
     private static TrainingSpec spec(String arch, long seed, Distillation kd, int kdUntil) {
         return new TrainingSpec(Architectures.parse(arch), 24, 128, 0.1, 0.1, new double[] {8 / 24.0, 16 / 24.0},
-                0.9, 5e-4, seed, kd, kdUntil, 24);
+                0.9, 5e-4, seed, kd, kdUntil, 24, false);
     }
 
     private static double train(String what, TrainingSpec spec, TeacherNetwork teacher, double pilot) {

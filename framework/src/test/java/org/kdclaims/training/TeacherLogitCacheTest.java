@@ -27,7 +27,7 @@ class TeacherLogitCacheTest {
 
     private static TrainingSpec spec(String arch, long seed, Distillation d, int kdUntil) {
         return new TrainingSpec(Architectures.parse(arch), 3, 32, 0.1, 0.2, new double[] {0.5}, 0.9, 5e-4, seed, d,
-                kdUntil, 1);
+                kdUntil, 1, false);
     }
 
     private static TrainedModel student(TeacherNetwork teacher, long seed, int kdUntil) {

@@ -2,6 +2,8 @@ package org.kdclaims.reports;
 
 import org.kdclaims.results.model.ArmResult;
 import org.kdclaims.results.model.ClaimResult;
+import org.kdclaims.results.model.CrossoverEpoch;
+import org.kdclaims.results.model.CrossoverRecord;
 import org.kdclaims.results.model.CurveRecord;
 import org.kdclaims.results.model.CurvePoint;
 import org.kdclaims.results.model.EpochRecord;
@@ -106,6 +108,55 @@ public final class Fixtures {
                 List.of(), List.of(), 300.0, null);
         return withVerdictFields(c, ClaimResult.INCONCLUSIVE, stats, List.of(teacherPremise(46.1, true)),
                 ClaimResult.IN_REGIME, null, curve);
+    }
+
+    /**
+     * The paper's Fig. 3 as a crossover claim: full KD's student below the scratch student early in
+     * training, above it at the end; 10 evaluated epochs of 100, the early part up to epoch 40. The best
+     * early epoch (20, Holm p 0.0084) has the larger p of the two parts, so it decides (p 0.0084).
+     */
+    public static ClaimResult c4aCrossover() {
+        double[][] kd = {{60.1, 59.6, 60.4}, {52.3, 51.8, 52.6}, {48.0, 47.5, 48.4}, {45.9, 45.2, 46.1},
+            {44.1, 43.8, 44.5}, {42.6, 42.0, 42.9}, {41.7, 41.2, 42.1}, {41.1, 40.6, 41.4}, {40.8, 40.3, 41.2},
+            {40.7, 40.2, 41.0}};
+        double[][] scratch = {{62.0, 61.5, 62.6}, {54.9, 54.1, 55.2}, {49.5, 49.0, 50.1}, {46.4, 45.9, 46.8},
+            {44.0, 43.7, 44.6}, {42.1, 41.6, 42.3}, {40.8, 40.5, 41.1}, {40.0, 39.6, 40.5}, {39.8, 39.4, 40.1},
+            {39.7, 39.3, 40.0}};
+        List<CurvePoint> first = new ArrayList<>();
+        List<CurvePoint> second = new ArrayList<>();
+        for (int i = 0; i < kd.length; i++) {
+            int epoch = 10 * (i + 1);
+            boolean marked = epoch == 20 || epoch == 100;
+            first.add(new CurvePoint("epoch " + epoch, epoch, arm("fullKd", kd[i]), null, marked));
+            second.add(new CurvePoint("epoch " + epoch, epoch, arm("scratch", scratch[i]), null, marked));
+        }
+        List<CrossoverEpoch> tests = List.of(
+                new CrossoverEpoch("epoch 10", 10, CrossoverRecord.EARLY, -1.9, -2.6, -1.2, 0.0035, 0.0105, 0.9965, 0.9,
+                        false, false),
+                new CrossoverEpoch("epoch 20", 20, CrossoverRecord.EARLY, -2.53, -3.1, -1.96, 0.0021, 0.0084, 0.9979,
+                        0.8, true, true),
+                new CrossoverEpoch("epoch 30", 30, CrossoverRecord.EARLY, -1.5, -2.1, -0.9, 0.0061, 0.0122, 0.9939, 0.9,
+                        false, false),
+                new CrossoverEpoch("epoch 40", 40, CrossoverRecord.EARLY, -0.5, -1.4, 0.4, 0.09, 0.09, 0.91, 1.1,
+                        false, false),
+                new CrossoverEpoch("epoch 100", 100, CrossoverRecord.FINAL, 1.0, 0.6, 1.4, 0.9968, Double.NaN, 0.0032,
+                        0.5, false, false));
+        CrossoverRecord crossover = new CrossoverRecord("fullKd", "scratch", 40, first, second, tests,
+                "d = fullKd - scratch at each epoch both evaluated, paired by seed. Early part: epochs up to 40 ...");
+        Statistics stats = new Statistics("paired t-test, one-sided: d = fullKd - scratch; early (epochs <= 40,"
+                + " 4 tested): d < 0, Holm step-down; final: d > 0; intersection-union test",
+                "paired by seed, 3 pairs at each epoch", 0.97, -2.53, -3.1, -1.96, 0, 0.0084, 0.05, 0.8, null, null,
+                null, "Holm over the 4 early epochs (up to epoch 40, 40 % of training); intersection-union with the"
+                        + " final epoch, no further correction; decided by epoch 20 (an early epoch)", null);
+        ClaimResult c = new ClaimResult("C4a", "fullKdCrossesAboveScratch", "Fig. 3",
+                "Full KD's student is better than the scratch student early in training and worse at its end.",
+                "fullKd test error (%) crosses above scratch's", "test error (%)", List.of(),
+                List.of(arm("fullKd", kd[9]), arm("scratch", scratch[9])),
+                new TestResult(stats.test(), "below early in training, above at its end (the curves cross)",
+                        Double.NaN, Double.NaN, 0.0084, Double.NaN, 0.05),
+                ClaimResult.SUPPORTED, "passed", params("learning curve", "10 points"), List.of(), List.of(), 200.0,
+                null, stats, List.of(), null, null, null, crossover);
+        return c;
     }
 
     /**

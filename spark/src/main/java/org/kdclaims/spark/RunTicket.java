@@ -29,9 +29,9 @@ import org.kdclaims.training.TrainingSpec;
  */
 public record RunTicket(String key, String basis, String architecture, int epochs, int batchSize,
         double learningRate, double lrDecay, double[] lrMilestones, double momentum, double weightDecay, long seed,
-        Recipe distillation, int kdUntilEpoch, int evalEvery, String dataKind, String dataSetting, String role,
-        String parentKey, int parentEpoch, String label, TreeMap<String, String> settings,
-        TreeSet<String> plannedOrbits) implements Serializable {
+        Recipe distillation, int kdUntilEpoch, int evalEvery, boolean learningCurve, String dataKind,
+        String dataSetting, String role, String parentKey, int parentEpoch, String label,
+        TreeMap<String, String> settings, TreeSet<String> plannedOrbits) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** A distillation recipe's values ({@link Distillation}). */
@@ -58,8 +58,8 @@ public record RunTicket(String key, String basis, String architecture, int epoch
         return new RunTicket(run.key(), run.basis(), t.architecture().name(), t.epochs(), t.batchSize(),
                 t.learningRate(), t.lrDecay(), t.lrMilestones(), t.momentum(), t.weightDecay(), t.seed(),
                 d == null ? null : new Recipe(d.tau(), d.weight(), d.convention().name(), d.attentionBeta()),
-                t.kdUntilEpoch(), t.evalEvery(), run.data().kind().name(), run.data().setting(), run.role(),
-                run.parentKey(), run.parentEpoch(), run.label(), values,
+                t.kdUntilEpoch(), t.evalEvery(), t.learningCurve(), run.data().kind().name(), run.data().setting(),
+                run.role(), run.parentKey(), run.parentEpoch(), run.label(), values,
                 plannedOrbits == null ? null : new TreeSet<>(plannedOrbits));
     }
 
@@ -68,7 +68,7 @@ public record RunTicket(String key, String basis, String architecture, int epoch
         Distillation d = distillation == null ? null : new Distillation(distillation.tau(), distillation.weight(),
                 Distillation.Convention.valueOf(distillation.convention()), distillation.attentionBeta());
         TrainingSpec spec = new TrainingSpec(Architectures.parse(architecture), epochs, batchSize, learningRate,
-                lrDecay, lrMilestones, momentum, weightDecay, seed, d, kdUntilEpoch, evalEvery);
+                lrDecay, lrMilestones, momentum, weightDecay, seed, d, kdUntilEpoch, evalEvery, learningCurve);
         return new RunRequest(key, basis, spec, new DataSetId(DataSetId.Kind.valueOf(dataKind), dataSetting), role,
                 parentKey, parentEpoch);
     }

@@ -40,6 +40,22 @@ class SparkRunTicketTest {
         assertThat(roundTrip(RunTicket.of(any, s, s.valuesForAnotherJvm())).plannedOrbits()).isNull();
     }
 
+    /** A student asked for a learning curve keeps it on the way: its schedule is part of its key. */
+    @Test
+    void aLearningCurveTravelsWithItsRun(@TempDir Path dir) throws Exception {
+        Settings s = TinySuite.settings(dir);
+        RunRequest student = TinySuite.plan(s, 2).nodes().stream().map(SuitePlan.Node::run)
+                .filter(RunRequest::hasParent).findFirst().orElseThrow();
+        RunRequest curve = new RunRequest(student.key(), student.basis(), student.spec().withLearningCurve(10),
+                student.data(), student.role(), student.parentKey(), student.parentEpoch());
+
+        RunRequest back = roundTrip(RunTicket.of(curve, s, s.valuesForAnotherJvm())).request();
+
+        assertThat(back.spec().learningCurve()).isTrue();
+        assertThat(back.spec().evalEvery()).isEqualTo(curve.spec().evalEvery());
+        assertThat(back.spec().describe()).isEqualTo(curve.spec().describe()).contains("learning-curve[");
+    }
+
     /**
      * An executor looks up only the orbit tables the driver's plan chose: a student whose plan chose
      * none runs its teacher on the fly and writes no table, where one without a plan's choice builds

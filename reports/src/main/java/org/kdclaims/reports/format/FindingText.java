@@ -26,6 +26,10 @@ public final class FindingText {
         if (s == null || Double.isNaN(s.difference())) {
             return Optional.empty();
         }
+        Optional<String> crossover = CrossoverText.finding(c);
+        if (crossover.isPresent()) {
+            return crossover;
+        }
         String unit = points(c.metric());
         if (c.curve() == null && c.arms().size() >= 2) {
             ArmResult a = c.arms().get(0);

@@ -49,6 +49,8 @@ public final class VerdictText {
         if (ClaimResult.INCONCLUSIVE.equals(effectiveVerdict(c))) {
             seedsNeeded(c).ifPresent(n -> add(rows, "seeds to detect the paper's difference", n));
         }
+        // a crossover rests on two tests: both are shown, not only the one that decided
+        rows.addAll(CrossoverText.rows(c));
         replication(s.replication(), rows);
         add(rows, "multiplicity", s.multiplicity());
         add(rows, "sequential design", s.sequential());

@@ -37,9 +37,12 @@ public final class DifferenceChart {
     private DifferenceChart() {
     }
 
-    /** True if the claim has what the chart needs: statistics and at least one arm, and no curve. */
+    /**
+     * True if the claim has what the chart needs: statistics and at least one arm, and no curve (a
+     * crossover's arms are its ends, while its difference is that of the epoch that decided).
+     */
     public static boolean applies(ClaimResult c) {
-        return c.statistics() != null && c.curve() == null && !c.arms().isEmpty();
+        return c.statistics() != null && c.curve() == null && c.crossover() == null && !c.arms().isEmpty();
     }
 
     /** Both panels, top to bottom; see {@link SvgCharts#stacked}. */

@@ -34,6 +34,8 @@ final class NumbersTable {
         out.append("<h3>Ours</h3>\n");
         if (!c.arms().isEmpty()) {
             ours(c, out);
+            // a crossover's arms are its ends; its curves follow, epoch by epoch
+            CrossoverTable.render(c, out);
         } else if (c.curve() != null && !c.curve().points().isEmpty()) {
             curve(c, out);
         } else {

@@ -1,5 +1,7 @@
 package org.kdclaims.results.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +27,17 @@ import java.util.Objects;
  * @param statisticalVerdict what the statistics alone said (SUPPORTED, REFUTED, INCONCLUSIVE) when
  *                    {@code verdict} is OUTSIDE_REGIME; null otherwise
  * @param curve       the curve a shape claim is about; null for two-arm claims
+ * @param crossover   the two learning curves a crossover claim is about, with its tests; null (and not
+ *                    written, so other claims' JSON is what it was) for every other claim. Its {@code arms}
+ *                    are then the two arms at the end of training
  */
 public record ClaimResult(String id, String displayName, String source, String statement, String hypothesis,
                           String metric, List<PaperValueRecord> paper, List<ArmResult> arms, TestResult test,
                           String verdict, String outcome, Map<String, String> parameters,
                           List<TrainingRunRecord> runs, List<Plot> plots, double wallSeconds, String note,
                           Statistics statistics, List<PremiseRecord> premises, String regime,
-                          String statisticalVerdict, CurveRecord curve) {
+                          String statisticalVerdict, CurveRecord curve,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) CrossoverRecord crossover) {
     public static final String SUPPORTED = "SUPPORTED";
     public static final String REFUTED = "REFUTED";
     public static final String INCONCLUSIVE = "INCONCLUSIVE";
@@ -52,6 +58,18 @@ public record ClaimResult(String id, String displayName, String source, String s
         runs = runs == null ? List.of() : runs;
         plots = plots == null ? List.of() : plots;
         premises = premises == null ? List.of() : premises;
+    }
+
+    /** A claim that is not about a crossover of learning curves. */
+    public ClaimResult(String id, String displayName, String source, String statement, String hypothesis,
+                       String metric, List<PaperValueRecord> paper, List<ArmResult> arms, TestResult test,
+                       String verdict, String outcome, Map<String, String> parameters,
+                       List<TrainingRunRecord> runs, List<Plot> plots, double wallSeconds, String note,
+                       Statistics statistics, List<PremiseRecord> premises, String regime,
+                       String statisticalVerdict, CurveRecord curve) {
+        this(id, displayName, source, statement, hypothesis, metric, paper, arms, test, verdict, outcome,
+                parameters, runs, plots, wallSeconds, note, statistics, premises, regime, statisticalVerdict, curve,
+                null);
     }
 
     /** A claim without statistics, premises, regime or curve, as written before they existed. */
