@@ -69,6 +69,22 @@ class ScaleProfileTest {
     }
 
     @Test
+    void ciV3TrainsOnTwiceTheImagesWithHalvedWidthsAndDepthsSoThatTeachersGrowMoreAccurate() {
+        ScaleProfile p = ScaleProfile.ci();
+        assertThat(p.protocol()).isEqualTo(3);
+        assertThat(p.trainPerClass()).isEqualTo(100);
+        assertThat(p.epochs(200)).isEqualTo(100);
+        assertThat(p.batch()).isEqualTo(32);
+        assertThat(p.scale(Architectures.parse("wrn-16-1")).name()).isEqualTo("wrn-10-0.5");
+        assertThat(p.scale(Architectures.parse("wrn-16-3")).name()).isEqualTo("wrn-10-1.5");
+        assertThat(p.scale(Architectures.parse("wrn-16-8")).name()).isEqualTo("wrn-10-4");
+        assertThat(p.scale(Architectures.parse("wrn-40-4")).name()).isEqualTo("wrn-22-2");
+        assertThat(p.scale(Architectures.parse("resnet-18")).name()).isEqualTo("resnet-10-0.5");
+        assertThat(ScaleProfile.nightly().minSeeds()).isEqualTo(5);
+        assertThat(ScaleProfile.nightly()).usingRecursiveComparison().ignoringFields("name", "minSeeds").isEqualTo(p);
+    }
+
+    @Test
     void theDefaultProfilesRunTheCurrentProtocol() {
         for (ScaleProfile p : new ScaleProfile[] {ScaleProfile.smoke(), ScaleProfile.ci(), ScaleProfile.nightly(),
                 ScaleProfile.paper()}) {
@@ -94,6 +110,7 @@ class ScaleProfileTest {
 
     @Test
     void nightlyRaisesSeedsToFiveAndSmokeStillCapsThem() {
+        assertThat(ScaleProfile.nightlyV2().seeds(3)).isEqualTo(5);
         assertThat(ScaleProfile.nightly().seeds(3)).isEqualTo(5);
         assertThat(ScaleProfile.nightly().seeds(8)).isEqualTo(8);
         assertThat(ScaleProfile.smoke().seeds(3)).isEqualTo(2);
@@ -135,13 +152,13 @@ class ScaleProfileTest {
         assertThat(ScaleProfile.paper().scale(Architectures.parse("wrn-16-1")).name()).isEqualTo("wrn-16-1");
         assertThat(ScaleProfile.smoke().scale(Architectures.parse("cnn-16")).name()).isEqualTo("cnn-4");
         assertThat(ScaleProfile.smoke().scale(Architectures.parse("cnn-1")).name()).isEqualTo("cnn-1");
-        assertThat(ScaleProfile.ci().scale(Architectures.parse("cnn-16")).name()).isEqualTo("cnn-16");
+        assertThat(ScaleProfile.ciV2().scale(Architectures.parse("cnn-16")).name()).isEqualTo("cnn-16");
     }
 
     @Test
     void resNetsScaleTheirWidthsAndCapDepthWithinTheirBlockKind() {
         assertThat(ScaleProfile.smoke().scale(Architectures.parse("resnet-18")).name()).isEqualTo("resnet-10-0.25");
-        assertThat(ScaleProfile.ci().scale(Architectures.parse("resnet-34")).name()).isEqualTo("resnet-10");
+        assertThat(ScaleProfile.ciV2().scale(Architectures.parse("resnet-34")).name()).isEqualTo("resnet-10");
         assertThat(ScaleProfile.paper().scale(Architectures.parse("resnet-50")).name()).isEqualTo("resnet-50");
         // no bottleneck ResNet is 10 deep: the depth is kept, the widths still shrink
         assertThat(ScaleProfile.smoke().scale(Architectures.parse("resnet-50")).name()).isEqualTo("resnet-50-0.25");
