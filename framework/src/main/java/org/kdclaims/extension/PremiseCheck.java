@@ -30,19 +30,6 @@ final class PremiseCheck {
     record TeacherFacts(String label, String studentArch, double testError, double trainError, int stopEpoch,
             int epochs, int firstDecay, boolean sameArchitectureAsStudent, double fullTestError,
             double fullTrainError, String key, String arch, long parameters) {
-        /** A teacher without size facts (key: its label; architecture: the label's first word; 0 parameters). */
-        TeacherFacts(String label, String studentArch, double testError, double trainError, int stopEpoch, int epochs,
-                int firstDecay, boolean sameArchitectureAsStudent, double fullTestError, double fullTrainError) {
-            this(label, studentArch, testError, trainError, stopEpoch, epochs, firstDecay, sameArchitectureAsStudent,
-                    fullTestError, fullTrainError, label, label.split(" ", 2)[0], 0);
-        }
-
-        /** A teacher whose checkpoint that teaches is the fully trained model, without size facts. */
-        TeacherFacts(String label, String studentArch, double testError, double trainError, int stopEpoch, int epochs,
-                int firstDecay) {
-            this(label, studentArch, testError, trainError, stopEpoch, epochs, firstDecay, false, testError, trainError);
-        }
-
         boolean stopped() {
             return stopEpoch < epochs;
         }
@@ -62,13 +49,10 @@ final class PremiseCheck {
     record ScratchFacts(String key, String label, String arch, long parameters, double testError) {
     }
 
-    /** {@code scratchError}: mean test error (percent) of students of each architecture trained alone. */
-    static List<PremiseRecord> evaluate(Set<Premise> premises, List<TeacherFacts> teachers,
-            Map<String, Double> scratchError) {
-        return evaluate(premises, teachers, scratchError, List.of());
-    }
-
-    /** The same, with each student trained alone ({@code scratchStudents}) for the size premise. */
+    /**
+     * {@code scratchError}: mean test error (percent) of students of each architecture trained alone;
+     * {@code scratchStudents}: each of those students, for the size premise.
+     */
     static List<PremiseRecord> evaluate(Set<Premise> premises, List<TeacherFacts> teachers,
             Map<String, Double> scratchError, List<ScratchFacts> scratchStudents) {
         List<PremiseRecord> rows = new ArrayList<>();

@@ -16,14 +16,29 @@ import org.kdclaims.results.model.PremiseRecord;
 /** Premises are decided by the worst teacher, with the numbers that decided them. */
 class PremiseCheckTest {
     // label, student, test error %, train error %, stop epoch, epochs, first decay
-    private static final TeacherFacts MEDIUM = new TeacherFacts("wrn-16-3", "wrn-16-1", 5.3, 0.4, 200, 200, 60);
-    private static final TeacherFacts LARGE_STOPPED = new TeacherFacts("wrn-16-8 stopped after 60 epochs", "wrn-16-1",
+    private static final TeacherFacts MEDIUM = facts("wrn-16-3", "wrn-16-1", 5.3, 0.4, 200, 200, 60);
+    private static final TeacherFacts LARGE_STOPPED = facts("wrn-16-8 stopped after 60 epochs", "wrn-16-1",
             4.4, 0.2, 60, 200, 60);
     private static final Map<String, Double> SCRATCH = Map.of("wrn-16-1", 8.76);
 
     private static List<org.kdclaims.results.model.PremiseRecord> check(Set<Premise> p, List<TeacherFacts> t,
             Map<String, Double> scratch) {
-        return PremiseCheck.evaluate(p, t, scratch);
+        return PremiseCheck.evaluate(p, t, scratch, List.of());
+    }
+
+    /** A teacher without size facts (key: its label; architecture: the label's first word; 0 parameters). */
+    private static TeacherFacts facts(String label, String studentArch, double testError, double trainError,
+            int stopEpoch, int epochs, int firstDecay, boolean sameArchitectureAsStudent, double fullTestError,
+            double fullTrainError) {
+        return new TeacherFacts(label, studentArch, testError, trainError, stopEpoch, epochs, firstDecay,
+                sameArchitectureAsStudent, fullTestError, fullTrainError, label, label.split(" ", 2)[0], 0);
+    }
+
+    /** A teacher without size facts whose checkpoint that teaches is the fully trained model. */
+    private static TeacherFacts facts(String label, String studentArch, double testError, double trainError,
+            int stopEpoch, int epochs, int firstDecay) {
+        return facts(label, studentArch, testError, trainError, stopEpoch, epochs, firstDecay, false, testError,
+                trainError);
     }
 
     @Test
@@ -39,7 +54,7 @@ class PremiseCheckTest {
 
     @Test
     void aTeacherWorseThanScratchFails() {
-        TeacherFacts weak = new TeacherFacts("cnn-16", "cnn-8", 60, 50, 5, 5, 2);
+        TeacherFacts weak = facts("cnn-16", "cnn-8", 60, 50, 5, 5, 2);
         assertThat(check(Set.of(Premise.TEACHERS_BEAT_SCRATCH), List.of(weak), Map.of("cnn-8", 55.0)))
                 .singleElement().satisfies(p -> {
                     assertThat(p.holds()).isFalse();
@@ -50,7 +65,7 @@ class PremiseCheckTest {
 
     @Test
     void trainingErrorAgainstTheDocumentedThreshold() {
-        TeacherFacts unfit = new TeacherFacts("wrn-10-8", "wrn-10-1", 20, 12.5, 16, 16, 5);
+        TeacherFacts unfit = facts("wrn-10-8", "wrn-10-1", 20, 12.5, 16, 16, 5);
         assertThat(check(Set.of(Premise.TEACHERS_FIT_TRAINING_SET), List.of(MEDIUM, unfit), SCRATCH))
                 .singleElement().satisfies(p -> {
                     assertThat(p.holds()).isFalse();
@@ -69,7 +84,7 @@ class PremiseCheckTest {
                     assertThat(p.observed()).isEqualTo(60);
                     assertThat(p.threshold()).isEqualTo(60);
                 });
-        TeacherFacts past = new TeacherFacts("wrn-16-8 stopped after 61 epochs", "wrn-16-1", 4.4, 0.2, 61, 200, 60);
+        TeacherFacts past = facts("wrn-16-8 stopped after 61 epochs", "wrn-16-1", 4.4, 0.2, 61, 200, 60);
         assertThat(check(Set.of(Premise.STOPPED_TEACHER_PAST_FIRST_DECAY), List.of(past), SCRATCH).get(0).holds())
                 .isTrue();
         // the fully trained end of a stop sweep has nothing stopped: nothing to object to
@@ -90,7 +105,7 @@ class PremiseCheckTest {
     @Test
     void aTeacherOfTheStudentsOwnArchitectureNeedNotBeatScratch() {
         // self-distillation: the teacher is the student trained alone (C1's first point)
-        TeacherFacts self = new TeacherFacts("wrn-10-1", "wrn-16-1", 9.1, 0.5, 200, 200, 60, true, 9.1, 0.5);
+        TeacherFacts self = facts("wrn-10-1", "wrn-16-1", 9.1, 0.5, 200, 200, 60, true, 9.1, 0.5);
         assertThat(check(Set.of(Premise.TEACHERS_BEAT_SCRATCH), List.of(self, MEDIUM), SCRATCH)).singleElement()
                 .satisfies(p -> {
                     assertThat(p.holds()).isTrue();
@@ -99,7 +114,7 @@ class PremiseCheckTest {
         assertThat(check(Set.of(Premise.TEACHERS_BEAT_SCRATCH), List.of(self), SCRATCH)).singleElement()
                 .satisfies(p -> assertThat(p.holds()).isTrue());
         // ... but it must still fit its training set
-        TeacherFacts unfitSelf = new TeacherFacts("wrn-10-1", "wrn-16-1", 9.1, 30, 200, 200, 60, true, 9.1, 30);
+        TeacherFacts unfitSelf = facts("wrn-10-1", "wrn-16-1", 9.1, 30, 200, 200, 60, true, 9.1, 30);
         assertThat(check(Set.of(Premise.TEACHERS_FIT_TRAINING_SET), List.of(unfitSelf), SCRATCH)).singleElement()
                 .satisfies(p -> assertThat(p.holds()).isFalse());
     }
@@ -107,7 +122,7 @@ class PremiseCheckTest {
     @Test
     void fullyTrainedPremisesJudgeTheTeacherTrainedToTheEndNotItsCheckpoint() {
         // a checkpoint after 15 of 100 epochs: 70 % test and 60 % training error; trained to the end: 50 % and 1 %
-        TeacherFacts stopped = new TeacherFacts("wrn-10-2 stopped after 15 epochs", "wrn-16-1", 70, 60, 15, 100, 30,
+        TeacherFacts stopped = facts("wrn-10-2 stopped after 15 epochs", "wrn-16-1", 70, 60, 15, 100, 30,
                 false, 50, 1);
         Map<String, Double> scratch = Map.of("wrn-16-1", 58.0);
         assertThat(check(Set.of(Premise.TEACHERS_BEAT_SCRATCH, Premise.TEACHERS_FIT_TRAINING_SET), List.of(stopped),
