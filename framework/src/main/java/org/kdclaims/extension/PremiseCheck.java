@@ -114,10 +114,16 @@ final class PremiseCheck {
                 .orElseThrow();
         boolean holds = worst.firstDecay() >= 0 && worst.stopEpoch() > worst.firstDecay();
         String statement = String.format(Locale.ROOT, "every early-stopped teacher's checkpoint was trained past its "
-                + "first learning-rate decay (worst: %s stopped after %d epochs, first decay at epoch %s)",
-                worst.label(), worst.stopEpoch(), worst.firstDecay() < 0 ? "none" : Integer.toString(worst.firstDecay()));
+                + "first learning-rate decay (worst: %s, first decay at epoch %s)",
+                stoppedLabel(worst), worst.firstDecay() < 0 ? "none" : Integer.toString(worst.firstDecay()));
         return row(Premise.STOPPED_TEACHER_PAST_FIRST_DECAY, statement, worst.stopEpoch(), worst.firstDecay(),
                 "epochs", holds);
+    }
+
+    /** The teacher's label with its stop said once: the arm's labels already end in "stopped after N epochs". */
+    private static String stoppedLabel(TeacherFacts t) {
+        String stop = " stopped after " + t.stopEpoch() + " epochs";
+        return t.label().endsWith(stop) ? t.label() : t.label() + stop;
     }
 
     static PremiseRecord row(Premise p, String statement, double observed,

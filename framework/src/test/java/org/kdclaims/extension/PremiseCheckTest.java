@@ -83,6 +83,9 @@ class PremiseCheckTest {
                     assertThat(p.holds()).isFalse();
                     assertThat(p.observed()).isEqualTo(60);
                     assertThat(p.threshold()).isEqualTo(60);
+                    // the label already says where it stopped: the statement says it once
+                    assertThat(p.statement()).contains("(worst: wrn-16-8 stopped after 60 epochs, first decay at "
+                            + "epoch 60)").doesNotContain("epochs stopped after");
                 });
         TeacherFacts past = facts("wrn-16-8 stopped after 61 epochs", "wrn-16-1", 4.4, 0.2, 61, 200, 60);
         assertThat(check(Set.of(Premise.STOPPED_TEACHER_PAST_FIRST_DECAY), List.of(past), SCRATCH).get(0).holds())

@@ -25,7 +25,11 @@ final class TeacherRows {
     /** A short tag after the arm's name: its replication unit, or that it rests on one teacher. */
     static String armNote(ArmResult a) {
         StringBuilder b = new StringBuilder();
-        if (ArmResult.UNIT_TEACHER.equals(a.unit())) {
+        if (ArmResult.UNIT_TEACHER.equals(a.unit()) && a.teacherSeeds().isEmpty()) {
+            // a scratch arm of a claim about teachers: its students come in blocks, one paired with each
+            // teacher's students, and it has no teacher to count
+            b.append(" <span class=\"tag\">unit: teacher block, trained alone</span>");
+        } else if (ArmResult.UNIT_TEACHER.equals(a.unit())) {
             b.append(" <span class=\"tag\">unit: teacher, ").append(a.units()).append(a.units() == 1 ? " teacher" : " teachers")
                     .append("</span>");
         }
