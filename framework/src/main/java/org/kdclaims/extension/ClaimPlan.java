@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,14 +15,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.kdclaims.annotations.Claim;
 import org.kdclaims.annotations.Distill;
 import org.kdclaims.annotations.EarlyStopAt;
-import org.kdclaims.annotations.Ensemble;
 import org.kdclaims.annotations.Premise;
 import org.kdclaims.annotations.Premises;
-import org.kdclaims.annotations.Scratch;
 import org.kdclaims.annotations.Seeds;
-import org.kdclaims.annotations.Student;
 import org.kdclaims.annotations.Sweep;
-import org.kdclaims.annotations.Teacher;
 import org.kdclaims.api.Arm;
 import org.kdclaims.api.ArmCurve;
 import org.kdclaims.config.ScaleProfile;
@@ -148,9 +143,9 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
                     throw invalid(method, "arm '" + p.getName() + "' has @Sweep but is an Arm: declare it as ArmCurve "
                             + p.getName() + " to get one arm per point, or put @Sweep on the method");
                 }
-                arms.add(arm(method, p, distillation));
+                arms.add(ArmAnnotations.arm(method, p, distillation));
             } else if (p.getType() == ArmCurve.class) {
-                curves.add(curve(method, p, distillation, arms));
+                curves.add(ArmAnnotations.curve(method, p, distillation, arms));
             }
         }
         if (arms.isEmpty()) {
@@ -161,7 +156,7 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
             throw invalid(method, "has @Sweep on the method and an ArmCurve parameter: sweep either the whole claim "
                     + "(one invocation per point) or one curve parameter, not both");
         }
-        List<SweepPoint> points = methodSweep == null ? List.of(SweepPoint.SINGLE) : sweep(method, methodSweep);
+        List<SweepPoint> points = methodSweep == null ? List.of(SweepPoint.SINGLE) : ArmAnnotations.sweep(method, methodSweep);
         Set<Premise> premises = premises(method, arms, points);
         ReplicationDesign replication = ReplicationDesign.of(method, seeds, arms, initialSeeds);
         ClaimPlan plan = new ClaimPlan(method, claim, dataset, initialSeeds, seeds.base(), distillation,
@@ -203,36 +198,6 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
                 adaptive, replication, learningCurve);
     }
 
-    /**
-     * An {@link ArmCurve} parameter: the arm its annotations describe, once per point of its
-     * {@code @Sweep}, each added to {@code arms} as "name[dimension=value]".
-     */
-    private static CurvePlan curve(Method method, Parameter p, Distillation distillation, List<ArmPlan> arms) {
-        String name = p.getName();
-        Sweep s = p.getAnnotation(Sweep.class);
-        if (s == null) {
-            throw invalid(method, "curve '" + name + "' has no @Sweep: give its points, e.g. @Sweep(teacher = "
-                    + "{\"wrn-16-2\", \"wrn-16-4\", \"wrn-16-8\"}) ArmCurve " + name);
-        }
-        List<SweepPoint> points = sweep(method, s);
-        if (points.size() < MIN_CURVE_POINTS) {
-            throw invalid(method, "curve '" + name + "' has " + points.size() + " point(s): a curve needs at least "
-                    + MIN_CURVE_POINTS + " (a shape needs a middle); add points to its @Sweep, or compare two Arms");
-        }
-        ArmPlan base = arm(method, p, distillation);
-        if (base.teacher() == null) {
-            throw invalid(method, "curve '" + name + "' is swept over " + points.get(0).dimension().key()
-                    + " but its arm has no teacher (@Scratch or @Ensemble): only distilled arms can be swept");
-        }
-        List<String> names = new ArrayList<>();
-        for (SweepPoint point : points) {
-            ArmPlan a = point.dimension().apply(base, point.value()).named(name + point.label());
-            arms.add(a);
-            names.add(a.name());
-        }
-        return new CurvePlan(name, points.get(0).dimension(), points, List.copyOf(names));
-    }
-
     /** The declared premises, each checkable on this claim's arms (a teacher to check, a stop to judge). */
     private static Set<Premise> premises(Method method, List<ArmPlan> arms, List<SweepPoint> points) {
         Premise[] declared = find(method, Premises.class).map(Premises::value).orElse(new Premise[0]);
@@ -259,122 +224,8 @@ record ClaimPlan(Method method, Claim claim, DataSetId dataset, int seeds, long 
         }
     }
 
-    private static List<SweepPoint> sweep(Method method, Sweep s) {
-        if (s == null) {
-            return List.of(SweepPoint.SINGLE);
-        }
-        List<List<SweepPoint>> dims = new ArrayList<>();
-        if (s.teacher().length > 0) {
-            for (String arch : s.teacher()) {
-                checkArch(method, "@Sweep(teacher)", arch);
-            }
-            dims.add(Arrays.stream(s.teacher()).map(t -> new SweepPoint(SweepDimension.TEACHER, t)).toList());
-        }
-        if (s.teacherStopFraction().length > 0) {
-            for (double f : s.teacherStopFraction()) {
-                if (!(f > 0 && f <= 1)) {
-                    throw invalid(method, "has @Sweep(teacherStopFraction = " + f + "): fractions must be in (0, 1]");
-                }
-            }
-            dims.add(Arrays.stream(s.teacherStopFraction()).mapToObj(f -> new SweepPoint(SweepDimension.TEACHER_STOP, fmt(f))).toList());
-        }
-        if (s.tau().length > 0) {
-            for (double t : s.tau()) {
-                if (!(t > 0)) {
-                    throw invalid(method, "has @Sweep(tau = " + t + "): temperatures must be > 0");
-                }
-            }
-            dims.add(Arrays.stream(s.tau()).mapToObj(t -> new SweepPoint(SweepDimension.TAU, fmt(t))).toList());
-        }
-        if (dims.isEmpty()) {
-            throw invalid(method, "has a @Sweep with no points: give one dimension, e.g. @Sweep(teacher = {\"wrn-16-2\", \"wrn-16-4\"})");
-        }
-        if (dims.size() > 1) {
-            throw invalid(method, "has a @Sweep over " + dims.size() + " dimensions: sweep one dimension per claim");
-        }
-        return dims.get(0);
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static ArmPlan arm(Method method, Parameter p, Distillation distillation) {
-        String name = p.getName();
-        Student student = find(p, Student.class).or(() -> find(method, Student.class)).orElseThrow(() -> invalid(method,
-                "arm '" + name + "' has no @Student: annotate the method, class or parameter with @Student(arch = \"wrn-16-1\")"));
-        checkArch(method, "@Student", student.arch());
-        checkEpochs(method, "@Student", student.epochs());
-        ModelPlan studentPlan = new ModelPlan(student.arch(), student.epochs(), Stop.NONE, List.of());
-        boolean scratch = p.isAnnotationPresent(Scratch.class);
-        Ensemble ensemble = p.getAnnotation(Ensemble.class);
-        EarlyStopAt stop = p.getAnnotation(EarlyStopAt.class);
-        if (ensemble != null) {
-            if (ensemble.value() < 2 || scratch || stop != null) {
-                throw invalid(method, "arm '" + name + "' has @Ensemble(" + ensemble.value()
-                        + "): an ensemble needs at least 2 members and is trained from scratch (no @Scratch or @EarlyStopAt with it)");
-            }
-            return new ArmPlan(name, Recipe.ENSEMBLE, studentPlan, null, Stop.NONE, ensemble.value(), distillation);
-        }
-        if (scratch) {
-            if (stop != null) {
-                throw invalid(method, "arm '" + name + "' is @Scratch and @EarlyStopAt: a scratch arm has no KD to stop; remove one");
-            }
-            return new ArmPlan(name, Recipe.SCRATCH, studentPlan, null, Stop.NONE, 1, distillation);
-        }
-        Teacher teacher = find(p, Teacher.class).or(() -> find(method, Teacher.class)).orElseThrow(() -> invalid(method,
-                "arm '" + name + "' is distilled but no @Teacher is given: add @Teacher(arch = \"wrn-16-3\"), or mark the arm @Scratch"));
-        checkArch(method, "@Teacher", teacher.arch());
-        checkEpochs(method, "@Teacher", teacher.epochs());
-        Stop teacherStop = Stop.of(teacher.stopAt());
-        if (!teacherStop.isNone()) {
-            checkStop(method, "the teacher of arm '" + name + "' (@Teacher(stopAt = ...))", teacher.stopAt(),
-                    epochsOrDefault(teacher.epochs()));
-        }
-        for (String ancestor : teacher.from()) {
-            checkArch(method, "@Teacher(from)", ancestor);
-        }
-        if (stop != null) {
-            checkStop(method, "arm '" + name + "'", stop, epochsOrDefault(student.epochs()));
-        }
-        return new ArmPlan(name, stop == null ? Recipe.FULL_KD : Recipe.ESKD, studentPlan,
-                new ModelPlan(teacher.arch(), teacher.epochs(), teacherStop, List.of(teacher.from())), Stop.of(stop), 1,
-                distillation);
-    }
-
     static int epochsOrDefault(int annotated) {
         return annotated == 0 ? ScaleProfile.PAPER_EPOCHS : annotated;
-    }
-
-    private static void checkStop(Method method, String what, EarlyStopAt stop, int epochs) {
-        boolean byEpoch = stop.epoch() >= 0;
-        boolean byFraction = stop.fraction() >= 0;
-        if (byEpoch == byFraction) {
-            throw invalid(method, what + " has @EarlyStopAt with " + (byEpoch ? "both" : "neither")
-                    + " epoch and fraction: give exactly one, e.g. @EarlyStopAt(fraction = 0.25)");
-        }
-        if (byFraction && !(stop.fraction() > 0 && stop.fraction() <= 1)) {
-            throw invalid(method, what + " has @EarlyStopAt(fraction = " + stop.fraction()
-                    + "): the fraction must be in (0, 1]");
-        }
-        if (byEpoch && (stop.epoch() < 1 || stop.epoch() > epochs)) {
-            throw invalid(method, what + " has @EarlyStopAt(epoch = " + stop.epoch()
-                    + ") but training has " + epochs + " epochs: choose an epoch in 1.." + epochs);
-        }
-    }
-
-    private static void checkArch(Method method, String annotation, String arch) {
-        try {
-            Architectures.parse(arch);
-        } catch (IllegalArgumentException e) {
-            throw invalid(method, annotation + "(arch = \"" + arch + "\"): " + e.getMessage());
-        }
-    }
-
-    private static void checkEpochs(Method method, String annotation, int epochs) {
-        if (epochs < 0) {
-            throw invalid(method, annotation + "(epochs = " + epochs + "): epochs must be positive (0 = protocol default)");
-        }
     }
 
     /** Parameter/method first, then the declaring class and its enclosing classes; meta-annotations count. */
