@@ -1,6 +1,7 @@
 package org.kdclaims.reports;
 
 import org.kdclaims.reports.html.ClaimReport;
+import org.kdclaims.reports.markdown.VerdictTable;
 import org.kdclaims.results.ResultsStore;
 import org.kdclaims.results.model.RunResults;
 
@@ -15,7 +16,8 @@ import java.util.Set;
  *   java -cp ... org.kdclaims.reports.ReportMain [--results DIR] [--out DIR]
  * </pre>
  * {@code --results} defaults to the default results directory (see {@link ResultsStore}),
- * {@code --out} to the results directory. Writes {@code index.html} and {@code results.json}.
+ * {@code --out} to the results directory. Writes {@code index.html}, {@code results.json} and the
+ * Markdown verdict table {@code verdicts.md}.
  */
 public final class ReportMain {
     public static final String RESULTS_JSON = "results.json";
@@ -47,10 +49,15 @@ public final class ReportMain {
         }
     }
 
-    /** Merges the store into {@code outDir/results.json} and writes {@code outDir/index.html}. */
+    /**
+     * Merges the store into {@code outDir/results.json} and writes {@code outDir/index.html} and
+     * {@code outDir/verdicts.md}; returns the index.
+     */
     public static Path writeReport(ResultsStore store, Path outDir) {
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
         RunResults results = store.writeMerged(outDir.resolve(RESULTS_JSON));
-        return ClaimReport.write(results, outDir);
+        Path index = ClaimReport.write(results, outDir);
+        VerdictTable.write(results, outDir);
+        return index;
     }
 }

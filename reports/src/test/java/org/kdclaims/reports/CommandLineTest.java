@@ -35,6 +35,7 @@ class CommandLineTest {
         assertThat(rc).as(err.toString()).isZero();
         assertThat(report.resolve("index.html")).exists();
         assertThat(ResultsStore.readMerged(report.resolve("results.json")).claims()).hasSize(3);
+        assertThat(Files.readString(report.resolve("verdicts.md"))).contains("| Claim |", "3 claim invocations");
         assertThat(out.toString()).contains("file:///", "index.html", " ms)");
     }
 
