@@ -3,21 +3,30 @@ package org.kdclaims.reports;
 import org.kdclaims.reports.html.ClaimReport;
 import org.kdclaims.reports.markdown.VerdictTable;
 import org.kdclaims.results.ResultsStore;
+import org.kdclaims.results.RunParts;
 import org.kdclaims.results.model.RunResults;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Writes the claim report from a results directory:
  * <pre>
- *   java -cp ... org.kdclaims.reports.ReportMain [--results DIR] [--out DIR]
+ *   java -cp ... org.kdclaims.reports.ReportMain [--results DIR|FILE]... [--out DIR]
  * </pre>
  * {@code --results} defaults to the default results directory (see {@link ResultsStore}),
  * {@code --out} to the results directory. Writes {@code index.html}, {@code results.json} and the
  * Markdown verdict table {@code verdicts.md}.
+ *
+ * <p>A run done in parts (sets of claim classes, one session each) gives {@code --results} once per
+ * part, each a results directory or a merged {@code results.json}, and {@code --out}: the parts
+ * become one report of one run (see {@link RunParts} for what the parts must share).
  */
 public final class ReportMain {
     public static final String RESULTS_JSON = "results.json";
@@ -34,6 +43,17 @@ public final class ReportMain {
         long start = System.nanoTime();
         try {
             Args a = Args.parse(args, Set.of("--results", "--out"), Set.of());
+            List<String> parts = a.all("--results");
+            if (parts.size() > 1) {
+                if (!a.has("--out")) {
+                    throw new IllegalArgumentException("a report of several parts needs --out DIR");
+                }
+                RunResults merged = mergeParts(parts);
+                Path index = writeReport(merged, Paths.get(a.get("--out")));
+                out.printf("kd-claims report: %d parts, %d claim invocations: %s (%d ms)%n", parts.size(),
+                        merged.claims().size(), index.toUri(), (System.nanoTime() - start) / 1_000_000);
+                return 0;
+            }
             Path resultsDir = a.has("--results") ? Paths.get(a.get("--results")) : ResultsStore.defaultDirectory();
             Path outDir = a.has("--out") ? Paths.get(a.get("--out")) : resultsDir;
             Path index = writeReport(ResultsStore.at(resultsDir), outDir);
@@ -41,7 +61,7 @@ public final class ReportMain {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println("kd-claims report: " + e.getMessage());
-            err.println("usage: ReportMain [--results DIR] [--out DIR]");
+            err.println("usage: ReportMain [--results DIR|FILE]... [--out DIR]");
             return 2;
         } catch (RuntimeException e) {
             err.println("kd-claims report: failed: " + e);
@@ -54,10 +74,33 @@ public final class ReportMain {
      * {@code outDir/verdicts.md}; returns the index.
      */
     public static Path writeReport(ResultsStore store, Path outDir) {
+        return writeReport(store.read(), outDir);
+    }
+
+    /** Writes {@code outDir/results.json}, {@code index.html} and {@code verdicts.md} from results; returns the index. */
+    public static Path writeReport(RunResults results, Path outDir) {
         System.setProperty("java.awt.headless", "true"); // charts are drawn without a display
-        RunResults results = store.writeMerged(outDir.resolve(RESULTS_JSON));
+        ResultsStore.write(results, outDir.resolve(RESULTS_JSON));
         Path index = ClaimReport.write(results, outDir);
         VerdictTable.write(results, outDir);
         return index;
+    }
+
+    /** Each part is named as the command line gave it, so that a message points at the argument to fix. */
+    private static RunResults mergeParts(List<String> paths) {
+        List<RunParts.Part> parts = new ArrayList<>();
+        for (String p : paths) {
+            Path path = Paths.get(p).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                throw new IllegalArgumentException("no results at " + path + ": give a results directory"
+                        + " (with run.json and claims/) or a results.json");
+            }
+            try {
+                parts.add(new RunParts.Part(p, ResultsStore.readAny(path)));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read the results at " + path + ": " + e.getMessage(), e);
+            }
+        }
+        return RunParts.merge(parts);
     }
 }

@@ -40,6 +40,42 @@ class CommandLineTest {
     }
 
     @Test
+    void reportMainMergesARunDoneInPartsIntoOneReport() throws IOException {
+        Path partX = dir.resolve("part-x");
+        ResultsStore.at(partX).writeRun(Fixtures.run());
+        ResultsStore.at(partX).writeClaim(Fixtures.c1Refuted());
+        ResultsStore.at(partX).writeClaim(Fixtures.c3Inconclusive());
+        Path partZ = dir.resolve("part-z");
+        ResultsStore.at(partZ).writeRun(Fixtures.run());
+        ResultsStore.at(partZ).writeClaim(Fixtures.c4Supported());
+        // a part may also be given as the results.json its own report wrote
+        assertThat(ReportMain.run(new String[]{"--results", partZ.toString()}, print(out), print(err))).isZero();
+        Path report = dir.resolve("whole");
+
+        int rc = ReportMain.run(new String[]{"--results", partX.toString(), "--results",
+                partZ.resolve("results.json").toString(), "--out", report.toString()}, print(out), print(err));
+
+        assertThat(rc).as(err.toString()).isZero();
+        assertThat(ResultsStore.readMerged(report.resolve("results.json")).claims()).extracting(ClaimResult::id)
+                .containsExactly("C1", "C3", "C4");
+        assertThat(Files.readString(report.resolve("verdicts.md"))).contains("3 claim invocations");
+        assertThat(out.toString()).contains("2 parts, 3 claim invocations");
+
+        err.reset();
+        assertThat(ReportMain.run(new String[]{"--results", partX.toString(), "--results", partX.toString(),
+                "--out", report.toString()}, print(out), print(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("is in " + partX + " and in " + partX, "usage");
+        err.reset();
+        assertThat(ReportMain.run(new String[]{"--results", partX.toString(), "--results", partZ.toString()},
+                print(out), print(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("needs --out");
+        err.reset();
+        assertThat(ReportMain.run(new String[]{"--results", partX.toString(), "--results",
+                dir.resolve("nowhere").toString(), "--out", report.toString()}, print(out), print(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("no results at", "nowhere");
+    }
+
+    @Test
     void reportMainRejectsUnknownArguments() {
         assertThat(ReportMain.run(new String[]{"--resluts", "x"}, print(out), print(err))).isEqualTo(2);
         assertThat(err.toString()).contains("unknown argument: --resluts", "usage");

@@ -147,13 +147,17 @@ public final class ResultsStore {
 
     /** Writes the merged results (normally {@code results.json}) atomically. */
     public RunResults writeMerged(Path file) {
-        RunResults merged = read();
+        return write(read(), file);
+    }
+
+    /** Writes results (normally {@code results.json}, e.g. of a run merged from parts) atomically. */
+    public static RunResults write(RunResults results, Path file) {
         try {
-            AtomicFiles.write(file, mapper().writeValueAsBytes(merged));
+            AtomicFiles.write(file, mapper().writeValueAsBytes(results));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
-        return merged;
+        return results;
     }
 
     /** Reads a merged {@code results.json}. */
