@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +18,8 @@ import org.kdclaims.plan.SuitePlan.Node;
  * The plan as a person reads it (printed before anything trains) and as {@code plan.json}: models
  * to train and already stored by role and architecture, the teachers' orbit passes, the estimated
  * wall time on this machine, the longest chain of runs (the wall time no number of workers can go
- * below), and the order in which runs start.
+ * below), what each claim would cost on its own (to split a long run into parts that each fit the
+ * time a machine stays up), and the order in which runs start.
  */
 public final class PlanReport {
     private PlanReport() {
@@ -48,6 +50,14 @@ public final class PlanReport {
                     + " sooner; beyond %d workers this chain, not the amount of work, sets the wall time%n",
                     SuiteProgress.duration(length), chainText(chain), workersBeforeChainBinds(serial, length)));
         }
+        if (plan.claims().size() > 1 && !train.isEmpty()) {
+            s.append("[kd] each claim on its own (what a run of only its claims would train, e.g. one part of a long"
+                    + " run with -Dtest=<its class>; a model that several claims need counts in each):\n");
+            for (ClaimAlone c : claimsAlone(plan, workers)) {
+                s.append(String.format(Locale.ROOT, "[kd]   %-56s %3d models, %3d orbit passes to compute  ~%s%n",
+                        c.claim(), c.models(), c.orbitPasses(), SuiteProgress.duration(c.wallSeconds())));
+            }
+        }
         for (SuitePlan.Skipped k : plan.skipped()) {
             s.append("[kd] skipped: ").append(k.claim()).append(": ").append(k.reason()).append('\n');
         }
@@ -60,6 +70,25 @@ public final class PlanReport {
             }
         }
         return s.toString();
+    }
+
+    /**
+     * One claim's share of the plan, as if it ran alone: the models and orbit passes still to
+     * compute that it needs (its teachers included) and their estimated wall time on the same workers.
+     */
+    record ClaimAlone(String claim, long models, long orbitPasses, double wallSeconds) {
+    }
+
+    /** Every claim of the plan on its own, in claim order. */
+    static List<ClaimAlone> claimsAlone(SuitePlan plan, int workers) {
+        List<ClaimAlone> out = new ArrayList<>();
+        for (String claim : plan.claims().stream().sorted().toList()) {
+            SuitePlan alone = plan.restrictedTo(Set.of(claim));
+            List<Node> train = alone.toTrain();
+            long orbits = train.stream().filter(n -> n.run().isOrbit()).count();
+            out.add(new ClaimAlone(claim, train.size() - orbits, orbits, alone.estimatedWallSeconds(workers)));
+        }
+        return out;
     }
 
     /** "a -> b -> c", or the first two and the last with the count between them when long. */
@@ -89,6 +118,16 @@ public final class PlanReport {
         json.put("longestChain", chain.stream().map(n -> n.run().key()).toList());
         json.put("claims", plan.claims().stream().sorted().toList());
         json.put("skipped", plan.skipped());
+        List<Map<String, Object>> alone = new ArrayList<>();
+        for (ClaimAlone c : claimsAlone(plan, workers)) {
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("claim", c.claim());
+            a.put("modelsToTrain", c.models());
+            a.put("orbitPassesToCompute", c.orbitPasses());
+            a.put("estimatedWallSeconds", c.wallSeconds());
+            alone.add(a);
+        }
+        json.put("claimsAlone", alone);
         List<Map<String, Object>> runs = new ArrayList<>();
         List<Map<String, Object>> orbits = new ArrayList<>();
         List<Node> ordered = new ArrayList<>(plan.order());

@@ -2,6 +2,7 @@ package org.kdclaims.plan;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -239,6 +240,34 @@ public final class SuitePlan {
             }
         }
         return new Schedule(order, now);
+    }
+
+    /**
+     * The part of this plan that {@code claimsOfPart} need on their own: their runs, the teachers
+     * those learn from, and the orbit passes those wait for, with the same estimates. It is what a
+     * run of only those claims (a part, {@code -Dtest=<their classes>}) would plan on the same store.
+     */
+    public synchronized SuitePlan restrictedTo(Set<String> claimsOfPart) {
+        Set<String> keep = new LinkedHashSet<>();
+        for (Node n : nodes.values()) {
+            if (!Collections.disjoint(n.claims, claimsOfPart)) {
+                for (Node at = n; at != null && keep.add(at.run.key()); ) {
+                    at = at.run.hasParent() ? nodes.get(at.run.parentKey()) : null;   // a teacher comes along
+                }
+            }
+        }
+        SuitePlan part = new SuitePlan();
+        for (Node n : nodes.values()) {   // insertion order: a teacher before its students
+            if (keep.contains(n.run.key())) {
+                Node copy = new Node(n.run, n.stored);
+                copy.estimatedSeconds = n.estimatedSeconds;
+                copy.claims.addAll(n.claims.stream().filter(claimsOfPart::contains).toList());
+                n.after.stream().filter(keep::contains).forEach(copy.after::add);
+                part.nodes.put(n.run.key(), copy);
+                part.claims.addAll(copy.claims);
+            }
+        }
+        return part;
     }
 
     /** Models by role ("teacher", "student", ...) and architecture: [to train, stored]. */

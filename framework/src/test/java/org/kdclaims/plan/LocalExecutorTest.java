@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,6 +121,31 @@ class LocalExecutorTest {
         // one worker: the sum (4 x 1 s + 3 x 3 s); two: t then its students over two workers
         assertThat(p.estimatedWallSeconds(1)).isEqualTo(13.0);
         assertThat(p.estimatedWallSeconds(2)).isLessThan(13.0).isGreaterThanOrEqualTo(6.5);
+    }
+
+    /** A claim's part of the plan is what a run of that claim alone would train: its teacher comes along. */
+    @Test
+    void eachClaimOnItsOwnKeepsItsTeachersAndOrbitPassesAndIsPricedAlone() {
+        SuitePlan p = planWithOrbit();
+        p.add(run("w", "t", 7), "C2", false);   // C2 also learns from C1's teacher t
+        p.estimate("w", 3);
+
+        SuitePlan c1 = p.restrictedTo(Set.of("C1"));
+        assertThat(c1.nodes()).extracting(n -> n.run().key()).containsExactlyInAnyOrder("t", "s1", "s2", "s3", "o");
+        assertThat(c1.node("s1").dependencies()).containsExactly("t", "o");
+        assertThat(c1.claims()).containsExactly("C1");
+        // two workers: t (0-1), then o (1-3) beside s3 (1-4), then s1 (3-6) and s2 (4-7)
+        assertThat(c1.estimatedWallSeconds(2)).isEqualTo(7.0);
+
+        SuitePlan c2 = p.restrictedTo(Set.of("C2"));
+        assertThat(c2.nodes()).extracting(n -> n.run().key()).containsExactlyInAnyOrder("t", "u", "x", "v1", "w");
+        assertThat(c2.estimatedWallSeconds(1)).isEqualTo(7.0);
+        assertThat(p.estimatedWallSeconds(1)).as("the whole plan trains t once").isEqualTo(18.0);
+
+        String text = PlanReport.text(p, new LocalExecutor(2, 1), 2, "test machine");
+        assertThat(text).contains("[kd] each claim on its own")
+                .containsPattern("\\[kd\\]   C1 +4 models,   1 orbit passes to compute  ~7s")
+                .containsPattern("\\[kd\\]   C2 +5 models,   0 orbit passes to compute  ~");
     }
 
     @Test
