@@ -53,8 +53,10 @@ public final class PlanReport {
         if (plan.claims().size() > 1 && !train.isEmpty()) {
             s.append("[kd] each claim on its own (what a run of only its claims would train, e.g. one part of a long"
                     + " run with -Dtest=<its class>; a model that several claims need counts in each):\n");
-            for (ClaimAlone c : claimsAlone(plan, workers)) {
-                s.append(String.format(Locale.ROOT, "[kd]   %-56s %3d models, %3d orbit passes to compute  ~%s%n",
+            List<ClaimAlone> alone = claimsAlone(plan, workers);
+            int width = alone.stream().mapToInt(c -> c.claim().length()).max().orElse(1);   // one column for all
+            for (ClaimAlone c : alone) {
+                s.append(String.format(Locale.ROOT, "[kd]   %-" + width + "s %3d models, %3d orbit passes to compute  ~%s%n",
                         c.claim(), c.models(), c.orbitPasses(), SuiteProgress.duration(c.wallSeconds())));
             }
         }
